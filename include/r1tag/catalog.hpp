@@ -1,0 +1,182 @@
+// The validated, typed form of the data tables (data/*.json): ggml types, quant schemes, the
+// models of the R1 family with their hyperparameters, and where each variant is published.
+// A Catalog is a plain value; it comes from the embedded tables or from parse_catalog(--data).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace r1tag {
+
+// One ggml tensor type (data/quant_types.json).
+struct GgmlType {
+  std::string name;  // "Q4_K"
+  std::uint32_t type_id = 0;
+  std::uint32_t block_size = 1;       // weights per block
+  std::uint32_t type_size_bytes = 0;  // bytes per block
+  std::string description;
+  bool deprecated = false;
+  std::string source;
+};
+
+// A published quality measurement of a quant scheme.
+struct QualityFigure {
+  std::string metric;  // "ppl_delta", "ppl", "kld_mean", "kld_p99", "same_top_p"
+  double value = 0;
+  std::string model;    // what was quantized and measured
+  std::string dataset;  // the text it was measured on
+  std::string note;
+  std::string source;
+};
+
+// A quant name as it appears in a file or tag (data/quant_schemes.json).
+struct QuantScheme {
+  std::string name;  // canonical: "Q4_K_M", "Q4_K_L", "UD-IQ1_S"
+  std::string kind;  // "float", "legacy", "k-quant", "i-quant", "ternary", "mxfp", "publisher-variant", "dynamic"
+  std::optional<std::uint32_t> ftype_id;
+  std::string default_type;  // ggml type name
+  std::vector<std::string> aliases;
+  std::string meaning;
+  std::optional<double> nominal_bits_per_weight;
+  std::string base_scheme;      // publisher variants: the llama-quantize scheme underneath
+  std::string token_embd_type;  // forced type of token_embd.weight, or empty
+  std::string output_type;      // forced type of output.weight, or empty
+  std::string publisher;
+  bool custom_mix = false;
+  std::string imatrix;  // "optional", "required", "none"
+  std::vector<QualityFigure> quality;
+  std::string source;
+};
+
+// GGUF hyperparameters of a model, named like the GGUF keys (`<arch>.block_count`, …).
+// MoE and MLA fields are 0 for dense models.
+struct Hyperparameters {
+  std::uint32_t block_count = 0;
+  std::uint32_t context_length = 0;  // trained context, tokens
+  std::uint32_t embedding_length = 0;
+  std::uint32_t feed_forward_length = 0;
+  std::uint32_t head_count = 0;
+  std::uint32_t head_count_kv = 0;
+  std::uint32_t key_length = 0;
+  std::uint32_t value_length = 0;
+  std::uint32_t vocab_size = 0;
+  bool tied_embeddings = false;
+  bool attention_bias = false;  // q/k/v biases (qwen2)
+  bool qk_norm = false;         // per-head q/k RMS norms (qwen3)
+  std::uint32_t expert_count = 0;
+  std::uint32_t expert_used_count = 0;
+  std::uint32_t expert_shared_count = 0;
+  std::uint32_t expert_feed_forward_length = 0;
+  std::uint32_t leading_dense_block_count = 0;
+  std::uint32_t q_lora_rank = 0;
+  std::uint32_t kv_lora_rank = 0;
+  std::uint32_t rope_dimension_count = 0;
+  std::uint32_t key_length_mla = 0;
+  std::uint32_t value_length_mla = 0;
+};
+
+struct Benchmark {
+  std::string name;  // "AIME 2024 pass@1"
+  double value = 0;
+  std::string source;
+};
+
+// One model of the R1 family (data/architectures.json), keyed by its deepseek-ai repository name.
+struct Model {
+  std::string id;            // "DeepSeek-R1-Distill-Qwen-7B"
+  std::string architecture;  // GGUF general.architecture: "qwen2", "llama", "qwen3", "deepseek2"
+  std::string size_label;    // ollama's size word: "7b"
+  std::string family;        // "distill" or "original"
+  std::string hf_repo;
+  std::string base_model;
+  std::string teacher;  // empty for R1 itself
+  std::string license;
+  std::string released;
+  std::string parameters_printed;         // as llama.cpp prints it: "7.62 B"
+  std::string active_parameters_printed;  // MoE only: "37B"
+  Hyperparameters hparams;
+  std::vector<Benchmark> benchmarks;
+  std::string source;
+
+  bool distilled() const { return family == "distill"; }
+};
+
+// A file size as a hub publishes it: exact bytes, or a figure shown with a unit and rounding.
+struct PublishedSize {
+  std::uint64_t bytes = 0;      // exact, or the shown value converted to bytes
+  bool exact = false;           // true for LFS pointers and ollama /api/tags
+  std::string shown;            // "4.68 GB" as the hub shows it; empty when exact
+  std::uint64_t precision_bytes = 0;  // half a unit of the last shown digit (0 when exact)
+  std::string source;
+};
+
+struct OllamaTag {
+  std::string tag;  // "7b-qwen-distill-q4_K_M"
+  std::string model_id;
+  std::string scheme;  // canonical scheme name
+  std::vector<std::string> aliases;  // "7b"
+  std::string digest;
+  std::string kv_layout;  // deepseek2: "legacy" or "mla"; empty otherwise
+  std::optional<PublishedSize> published;
+  std::string source;
+};
+
+struct AliasChange {
+  std::string alias;  // "latest"
+  std::string tag;    // what it pointed to before
+  std::string until;  // when it was re-pointed
+  std::string source;
+};
+
+struct HfFile {
+  std::string scheme;  // canonical scheme name
+  std::string path;    // path in the repository; the first shard for split files
+  std::uint32_t shards = 1;
+  std::optional<PublishedSize> published;
+};
+
+struct HfRepo {
+  std::string repo;  // "bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF"
+  std::string model_id;
+  std::string publisher;
+  bool imatrix = false;
+  std::string kv_layout;
+  std::vector<HfFile> files;
+  std::string source;
+
+  const HfFile* find_file(std::string_view scheme) const;
+};
+
+struct Catalog {
+  std::vector<GgmlType> ggml_types;
+  std::vector<QuantScheme> schemes;
+  std::vector<Model> models;
+  std::string ollama_library;  // "deepseek-r1"
+  std::vector<OllamaTag> ollama_tags;
+  std::vector<AliasChange> ollama_alias_history;
+  std::vector<HfRepo> hf_repos;
+
+  // Exact-name lookups; nullptr when absent.
+  const GgmlType* find_type(std::string_view name) const;
+  const Model* find_model(std::string_view id) const;
+  // Case-insensitive, aliases included ("q4_k" -> Q4_K_M, "fp16" -> F16).
+  const QuantScheme* find_scheme(std::string_view name) const;
+  // Full tag or alias ("7b" -> 7b-qwen-distill-q4_K_M); case-insensitive.
+  const OllamaTag* find_ollama_tag(std::string_view tag) const;
+  // Case-insensitive "owner/name".
+  const HfRepo* find_repo(std::string_view repo) const;
+  // The ollama tag for a model at a scheme, if the library has one.
+  const OllamaTag* find_ollama_tag_for(std::string_view model_id, std::string_view scheme) const;
+  // Repositories publishing `model_id`, in catalogue order.
+  std::vector<const HfRepo*> repos_for(std::string_view model_id) const;
+  // Every spelling a user may type for a scheme (names and aliases), for suggestions.
+  std::vector<std::string> scheme_spellings() const;
+};
+
+// The tables compiled into the binary (generated at build time from data/*.json).
+const Catalog& embedded_catalog();
+
+}  // namespace r1tag

@@ -1,0 +1,72 @@
+#include <r1tag/catalog.hpp>
+
+#include "ascii.hpp"
+
+#include <algorithm>
+
+namespace r1tag {
+
+using detail::iequals;
+
+const HfFile* HfRepo::find_file(std::string_view scheme) const {
+  const auto it = std::find_if(files.begin(), files.end(), [&](const HfFile& f) { return iequals(f.scheme, scheme); });
+  return it == files.end() ? nullptr : &*it;
+}
+
+const GgmlType* Catalog::find_type(std::string_view name) const {
+  const auto it = std::find_if(ggml_types.begin(), ggml_types.end(), [&](const GgmlType& t) { return t.name == name; });
+  return it == ggml_types.end() ? nullptr : &*it;
+}
+
+const Model* Catalog::find_model(std::string_view id) const {
+  const auto it = std::find_if(models.begin(), models.end(), [&](const Model& m) { return iequals(m.id, id); });
+  return it == models.end() ? nullptr : &*it;
+}
+
+const QuantScheme* Catalog::find_scheme(std::string_view name) const {
+  for (const QuantScheme& s : schemes)
+    if (iequals(s.name, name)) return &s;
+  for (const QuantScheme& s : schemes)
+    for (const std::string& alias : s.aliases)
+      if (iequals(alias, name)) return &s;
+  return nullptr;
+}
+
+const OllamaTag* Catalog::find_ollama_tag(std::string_view tag) const {
+  for (const OllamaTag& t : ollama_tags)
+    if (iequals(t.tag, tag)) return &t;
+  for (const OllamaTag& t : ollama_tags)
+    for (const std::string& alias : t.aliases)
+      if (iequals(alias, tag)) return &t;
+  return nullptr;
+}
+
+const HfRepo* Catalog::find_repo(std::string_view repo) const {
+  const auto it = std::find_if(hf_repos.begin(), hf_repos.end(), [&](const HfRepo& r) { return iequals(r.repo, repo); });
+  return it == hf_repos.end() ? nullptr : &*it;
+}
+
+const OllamaTag* Catalog::find_ollama_tag_for(std::string_view model_id, std::string_view scheme) const {
+  const auto it = std::find_if(ollama_tags.begin(), ollama_tags.end(), [&](const OllamaTag& t) {
+    return t.model_id == model_id && t.scheme == scheme;
+  });
+  return it == ollama_tags.end() ? nullptr : &*it;
+}
+
+std::vector<const HfRepo*> Catalog::repos_for(std::string_view model_id) const {
+  std::vector<const HfRepo*> out;
+  for (const HfRepo& r : hf_repos)
+    if (r.model_id == model_id) out.push_back(&r);
+  return out;
+}
+
+std::vector<std::string> Catalog::scheme_spellings() const {
+  std::vector<std::string> out;
+  for (const QuantScheme& s : schemes) {
+    out.push_back(s.name);
+    out.insert(out.end(), s.aliases.begin(), s.aliases.end());
+  }
+  return out;
+}
+
+}  // namespace r1tag

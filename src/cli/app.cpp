@@ -1,0 +1,109 @@
+#include "cli/app.hpp"
+
+#include <r1tag/error.hpp>
+#include <r1tag/tables.hpp>
+#include <r1tag/version.hpp>
+
+#include "cli/explain_command.hpp"
+#include "cli/terminal.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <unistd.h>
+
+namespace r1tag::cli {
+
+namespace {
+
+struct GlobalOptions {
+  std::string data_dir;
+  std::string color = "auto";
+};
+
+void print_error(std::ostream& err, const Error& e) {
+  err << "r1tag: error: " << e.what() << (e.hint().empty() ? "" : "; " + e.hint()) << "\n";
+}
+
+// --data beats $R1TAG_DATA beats the tables compiled into the binary.
+const Catalog& choose_catalog(const GlobalOptions& global, const Environment& env, std::optional<Catalog>& loaded) {
+  const std::string dir = !global.data_dir.empty() ? global.data_dir : env.data_dir;
+  if (dir.empty()) return embedded_catalog();
+  loaded = parse_catalog(read_tables_from(dir));
+  return *loaded;
+}
+
+int dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, std::ostream& out,
+             std::ostream& err, const Environment& env) {
+  std::optional<Catalog> loaded;
+  const Catalog& catalog = choose_catalog(global, env, loaded);
+  const bool color = use_color(global.color, env);
+  CommandResult result;
+  if (app.got_subcommand("explain")) result = run_explain(explain, catalog, color);
+  err << result.err;
+  out << result.out;
+  return result.exit_code;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
+  CLI::App app("r1tag: what a DeepSeek-R1 model tag means, and which variant your hardware can run", "r1tag");
+  GlobalOptions global;
+  ExplainOptions explain;
+  app.set_version_flag("--version", std::string(k_version));
+  app.add_option("--data", global.data_dir, "Read the data tables from DIR instead of the built-in ones (also $R1TAG_DATA)")
+      ->option_text("DIR");
+  app.add_option("--color", global.color, "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.require_subcommand(1);
+  add_explain_command(app, explain);
+  app.footer(
+      "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 70 internal error.\n"
+      "Run 'r1tag COMMAND --help' for a command's options and examples.");
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    print_error(err, Error::usage(e.what(), "run 'r1tag --help' for usage"));
+    return static_cast<int>(ExitCode::usage);
+  }
+
+  try {
+    return dispatch(app, global, explain, out, err, env);
+  } catch (const Error& e) {
+    print_error(err, e);
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    err << "r1tag: internal error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+int run_main(int argc, char** argv) {
+  Environment env;
+  env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
+  if (const char* v = std::getenv("NO_COLOR")) env.no_color = v;
+  if (const char* v = std::getenv("R1TAG_DATA")) env.data_dir = v;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  // Results are collected and written once, so a failure never leaves half a document on stdout.
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = run(args, out, err, env);
+  std::cerr << err.str();
+  std::cout << out.str();
+  std::cout.flush();
+  return code;
+}
+
+}  // namespace r1tag::cli

@@ -1,0 +1,48 @@
+#include "cli/explain_command.hpp"
+
+#include <r1tag/error.hpp>
+#include <r1tag/resolver.hpp>
+#include <r1tag/tag_parser.hpp>
+
+#include "render/explain_render.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace r1tag::cli {
+
+void add_explain_command(CLI::App& app, ExplainOptions& options) {
+  CLI::App* cmd = app.add_subcommand("explain", "Explain what model names mean: size, architecture, quant, file");
+  cmd->add_option("tag", options.tags,
+                  "ollama tags, Hugging Face GGUF file or repository names, hf.co references")
+      ->required();
+  cmd->add_flag("--json", options.json, "Print one JSON document (schema: docs/json-schema.md)");
+  cmd->footer(
+      "Examples:\n"
+      "  r1tag explain deepseek-r1:7b\n"
+      "  r1tag explain 70b-llama-distill-fp16 DeepSeek-R1-Distill-Qwen-14B-Q5_K_M.gguf\n"
+      "  r1tag explain DeepSeek-R1-UD-IQ1_S-00001-of-00003.gguf\n"
+      "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'");
+}
+
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, bool color) {
+  std::vector<ExplainOutcome> outcomes;
+  CommandResult result;
+  for (const std::string& input : options.tags) {
+    ExplainOutcome o;
+    o.input = input;
+    try {
+      o.variant = resolve(parse_tag(input), catalog);
+    } catch (const Error& e) {
+      o.error = e;
+      // The first failure decides the exit code; the other names are still explained.
+      if (result.exit_code == 0) result.exit_code = static_cast<int>(e.code());
+      result.err += "r1tag: error: " + std::string(e.what()) + (e.hint().empty() ? "" : "; " + e.hint()) + "\n";
+    }
+    outcomes.push_back(std::move(o));
+  }
+  result.out = options.json ? render_explain_json(outcomes, catalog)
+                            : render_explain_text(outcomes, catalog, TextStyle{color});
+  return result;
+}
+
+}  // namespace r1tag::cli

@@ -1,0 +1,31 @@
+// `r1tag explain TAG…`: what each name means, from the catalogue.
+#pragma once
+
+#include <r1tag/catalog.hpp>
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace r1tag::cli {
+
+struct ExplainOptions {
+  std::vector<std::string> tags;
+  bool json = false;
+  bool tensors = false;
+};
+
+void add_explain_command(CLI::App& app, ExplainOptions& options);
+
+struct CommandResult {
+  std::string out;  // written to stdout once, after success
+  std::string err;  // diagnostics
+  int exit_code = 0;
+};
+
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, bool color);
+
+}  // namespace r1tag::cli

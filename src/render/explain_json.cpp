@@ -1,0 +1,113 @@
+#include "render/explain_render.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace r1tag {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json published_json(const PublishedFile& p) {
+  json j;
+  j["bytes"] = p.size.bytes;
+  j["exact"] = p.size.exact;
+  j["shown"] = p.size.exact ? json(nullptr) : json(p.size.shown);
+  j["where"] = p.where;
+  j["source"] = p.size.source;
+  return j;
+}
+
+json model_json(const Model& m) {
+  json j;
+  j["id"] = m.id;
+  j["parameters"] = nullptr;
+  j["parameters_printed"] = m.parameters_printed;
+  j["active_parameters_printed"] = m.active_parameters_printed.empty() ? json(nullptr) : json(m.active_parameters_printed);
+  j["architecture"] = m.architecture;
+  j["base_model"] = m.base_model;
+  j["distilled"] = m.distilled();
+  j["teacher"] = m.teacher.empty() ? json(nullptr) : json(m.teacher);
+  j["context_length"] = m.hparams.context_length;
+  j["block_count"] = m.hparams.block_count;
+  j["license"] = m.license;
+  j["hf_repo"] = m.hf_repo;
+  j["source"] = m.source;
+  return j;
+}
+
+json quality_json(const QualityFigure& q) {
+  return json{{"metric", q.metric}, {"value", q.value},  {"model", q.model},
+              {"dataset", q.dataset}, {"note", q.note}, {"source", q.source}};
+}
+
+json quant_json(const QuantScheme& s, const Catalog& c) {
+  json j;
+  j["scheme"] = s.name;
+  j["kind"] = s.kind;
+  j["ftype_id"] = s.ftype_id ? json(*s.ftype_id) : json(nullptr);
+  j["default_type"] = s.default_type;
+  if (const GgmlType* t = c.find_type(s.default_type)) {
+    j["block_size"] = t->block_size;
+    j["block_bytes"] = t->type_size_bytes;
+  }
+  j["custom_mix"] = s.custom_mix;
+  j["publisher"] = s.publisher.empty() ? json(nullptr) : json(s.publisher);
+  j["meaning"] = s.meaning;
+  j["quality"] = json::array();
+  for (const QualityFigure& q : s.quality) j["quality"].push_back(quality_json(q));
+  return j;
+}
+
+json result_json(const ExplainOutcome& o, const Catalog& c) {
+  json j;
+  j["input"] = o.input;
+  j["ok"] = o.variant.has_value();
+  if (!o.variant) {
+    j["error"] = json{{"message", o.error->what()},
+                      {"hint", o.error->hint().empty() ? json(nullptr) : json(o.error->hint())},
+                      {"exit_code", static_cast<int>(o.error->code())}};
+    return j;
+  }
+  const Variant& v = *o.variant;
+  j["dialect"] = to_string(v.tag.dialect);
+  j["model"] = model_json(*v.model);
+  j["quant"] = v.scheme ? quant_json(*v.scheme, c) : json(nullptr);
+  if (v.tag.shard) {
+    j["shard"] = json{{"index", v.tag.shard->index},
+                      {"count", v.tag.shard->count},
+                      {"kind", v.tag.shard->kind == ShardKind::gguf_split ? "gguf_split" : "byte_part"}};
+  } else {
+    j["shard"] = nullptr;
+  }
+  j["ollama_tag"] = v.ollama_tag ? json(c.ollama_library + ":" + v.ollama_tag->tag) : json(nullptr);
+  if (v.repo != nullptr) {
+    j["huggingface"] = json{{"repo", v.repo->repo},
+                            {"file", v.file ? json(v.file->path) : json(nullptr)},
+                            {"shards", v.file ? json(v.file->shards) : json(nullptr)}};
+  } else {
+    j["huggingface"] = nullptr;
+  }
+  json file;
+  file["bytes"] = v.published ? json(v.published->size.bytes) : json(nullptr);
+  file["basis"] = v.published ? json("published") : json(nullptr);
+  file["published_bytes"] = v.published ? json(v.published->size.bytes) : json(nullptr);
+  file["published"] = v.published ? published_json(*v.published) : json(nullptr);
+  j["file"] = file;
+  j["imatrix"] = v.imatrix;
+  j["notes"] = v.notes;
+  j["unplaced"] = v.tag.unplaced;
+  return j;
+}
+
+}  // namespace
+
+std::string render_explain_json(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog) {
+  json doc;
+  doc["schema_version"] = 1;
+  doc["results"] = json::array();
+  for (const ExplainOutcome& o : outcomes) doc["results"].push_back(result_json(o, catalog));
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace r1tag

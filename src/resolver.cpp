@@ -1,0 +1,250 @@
+#include <r1tag/resolver.hpp>
+
+#include <r1tag/error.hpp>
+#include <r1tag/suggest.hpp>
+#include <r1tag/tag_parser.hpp>
+
+#include "ascii.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace r1tag {
+
+using detail::iequals;
+using detail::lower;
+
+namespace {
+
+// The words of a model id ("DeepSeek-R1-0528-Qwen3-8B") read with the same parser as user input,
+// so matching compares like with like.
+struct ModelWords {
+  std::string base;
+  std::string revision;
+};
+
+ModelWords model_words(const Model& m) {
+  const ParsedTag words = parse_tag(m.id);
+  return {words.base, words.revision};
+}
+
+double size_value(const std::string& label) {
+  double scale = 1.0;
+  if (!label.empty() && detail::to_lower(label.back()) == 't') scale = 1000.0;
+  if (!label.empty() && detail::to_lower(label.back()) == 'm') scale = 0.001;
+  return std::strtod(label.c_str(), nullptr) * scale;
+}
+
+std::string capitalised(const std::string& base) {
+  if (base == "qwen") return "Qwen";
+  if (base == "qwen3") return "Qwen3";
+  if (base == "llama") return "Llama";
+  return base;
+}
+
+// The size words the catalogue knows, in order of size.
+std::vector<std::string> known_sizes(const Catalog& c) {
+  std::vector<std::string> sizes;
+  for (const Model& m : c.models)
+    if (std::find(sizes.begin(), sizes.end(), m.size_label) == sizes.end()) sizes.push_back(m.size_label);
+  std::sort(sizes.begin(), sizes.end(), [](const auto& a, const auto& b) { return size_value(a) < size_value(b); });
+  return sizes;
+}
+
+std::string nearest_size(const Catalog& c, const std::string& label) {
+  const double want = size_value(label);
+  std::string best;
+  double best_gap = 0;
+  for (const std::string& s : known_sizes(c)) {
+    const double gap = std::fabs(std::log(size_value(s) / want));
+    if (best.empty() || gap < best_gap) {
+      best = s;
+      best_gap = gap;
+    }
+  }
+  return best;
+}
+
+// How ollama names a model's variant without the quant: "7b-qwen-distill", "8b-0528-qwen3", "671b".
+std::string ollama_stem(const Model& m) {
+  const ModelWords w = model_words(m);
+  std::string stem = m.size_label;
+  if (!w.revision.empty()) stem += "-" + w.revision;
+  if (!w.base.empty()) stem += "-" + w.base;
+  if (m.distilled() && w.revision.empty()) stem += "-distill";
+  return stem;
+}
+
+const Model& match_model(const ParsedTag& tag, const Catalog& c) {
+  std::string size = tag.size_label;
+  if (size.empty() && !tag.expert_label.empty()) size = "671b";  // the only MoE of the family
+  if (!size.empty() && std::none_of(c.models.begin(), c.models.end(), [&](const Model& m) { return m.size_label == size; })) {
+    throw Error::bad_input(fmt::format("{} has no {}", c.ollama_library, size),
+                           fmt::format("did you mean {}?", nearest_size(c, size)));
+  }
+  std::vector<const Model*> sized;
+  for (const Model& m : c.models)
+    if (size.empty() || m.size_label == size) sized.push_back(&m);
+
+  // A model without a base word is R1 itself; a size alone ("7b") matches whichever model has it.
+  std::vector<const Model*> matches;
+  for (const Model* m : sized) {
+    const ModelWords w = model_words(*m);
+    const bool base_ok = tag.base.empty() ? (size.empty() ? w.base.empty() : true) : tag.base == w.base;
+    if (base_ok && tag.revision == w.revision) matches.push_back(m);
+  }
+  if (matches.empty() && !tag.base.empty() && !size.empty()) {
+    const Model& other = *sized.front();
+    const ModelWords w = model_words(other);
+    const std::string what = w.base.empty() ? "DeepSeek-R1 itself, not a distill" : fmt::format("a {} distill", capitalised(w.base));
+    throw Error::bad_input(
+        fmt::format("{} is {}; there is no {}-{}{}", size, what, size, tag.base, tag.distill ? "-distill" : ""),
+        fmt::format("did you mean {}?", ollama_stem(other)));
+  }
+  if (matches.empty() && !tag.revision.empty()) {
+    throw Error::bad_input(fmt::format("no {} model has revision {}", size.empty() ? "DeepSeek-R1" : size, tag.revision),
+                           "DeepSeek published the 0528 revision for 671b (R1-0528) and 8b (R1-0528-Qwen3-8B)");
+  }
+  if (matches.empty()) throw Error::bad_input(fmt::format("'{}' does not name a DeepSeek-R1 model", tag.input));
+  return *matches.front();
+}
+
+const QuantScheme& match_scheme(const ParsedTag& tag, const Catalog& c) {
+  if (const QuantScheme* s = c.find_scheme(tag.quant)) return *s;
+  std::string hint;
+  if (const auto best = closest_match(tag.quant_text, c.scheme_spellings())) {
+    hint = fmt::format("did you mean {}?", c.find_scheme(*best)->name);
+  }
+  throw Error::bad_input(fmt::format("unknown quant '{}'", tag.quant_text), hint);
+}
+
+std::string ollama_quant_list(const Catalog& c, const Model& m) {
+  std::vector<std::string> quants;
+  for (const OllamaTag& t : c.ollama_tags) {
+    if (t.model_id != m.id) continue;
+    quants.push_back(t.tag.substr(t.tag.rfind('-') + 1));
+  }
+  if (quants.empty()) return "none";
+  std::string out;
+  for (std::size_t i = 0; i < quants.size(); ++i) {
+    if (i > 0) out += (i + 1 == quants.size()) ? " and " : ", ";
+    out += quants[i];
+  }
+  return out;
+}
+
+// ollama pulls only the exact tags of the library. For anything else, find out which word is
+// wrong (size, base, quant) so the error can say so, and suggest the tag that was probably meant.
+[[noreturn]] void throw_no_such_tag(const ParsedTag& tag, const Catalog& c) {
+  const std::string no_tag = fmt::format("{} has no tag '{}'", c.ollama_library, tag.ollama_tag);
+  if (!tag.unplaced.empty()) {
+    std::vector<std::string> all;
+    for (const OllamaTag& t : c.ollama_tags) {
+      all.push_back(t.tag);
+      all.insert(all.end(), t.aliases.begin(), t.aliases.end());
+    }
+    const auto best = closest_match(tag.ollama_tag, all);
+    throw Error::bad_input(no_tag, best ? fmt::format("did you mean {}?", *best)
+                                        : "the tags are listed at ollama.com/library/deepseek-r1/tags");
+  }
+  const Model& model = match_model(tag, c);
+  if (tag.quant.empty()) throw Error::bad_input(no_tag, fmt::format("did you mean {}-q4_K_M?", ollama_stem(model)));
+  const QuantScheme& scheme = match_scheme(tag, c);
+  if (const OllamaTag* meant = c.find_ollama_tag_for(model.id, scheme.name)) {
+    throw Error::bad_input(no_tag, fmt::format("did you mean {}?", meant->tag));
+  }
+  throw Error::bad_input(fmt::format("{}:{} has no {} in the ollama library; it has {}", c.ollama_library,
+                                     ollama_stem(model), tag.quant_text, ollama_quant_list(c, model)),
+                         fmt::format("Hugging Face publishers may have it: r1tag explain {}-{}", model.id, scheme.name));
+}
+
+Variant resolve_ollama(const ParsedTag& tag, const Catalog& c) {
+  if (!tag.names_r1) {
+    std::string hint = fmt::format("r1tag explains the {} library, e.g. {}:7b", c.ollama_library, c.ollama_library);
+    if (const auto best = closest_match(tag.ollama_model, {c.ollama_library})) hint = fmt::format("did you mean {}?", *best);
+    throw Error::bad_input(fmt::format("unknown model '{}'", tag.ollama_model), hint);
+  }
+  Variant v;
+  v.tag = tag;
+  v.ollama_tag = c.find_ollama_tag(tag.ollama_tag);
+  if (v.ollama_tag == nullptr) throw_no_such_tag(tag, c);
+  v.model = c.find_model(v.ollama_tag->model_id);
+  v.scheme = c.find_scheme(v.ollama_tag->scheme);
+  if (v.ollama_tag->published) {
+    v.published = PublishedFile{*v.ollama_tag->published, fmt::format("ollama {}:{}", c.ollama_library, v.ollama_tag->tag), 1};
+  }
+  return v;
+}
+
+std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+// The file a Hugging Face name points at, and its published size: first in the named repository,
+// else in any repository that publishes a file of exactly this name.
+void attach_hf_file(Variant& v, const Catalog& c) {
+  if (v.scheme == nullptr) return;
+  std::vector<const HfRepo*> candidates;
+  if (v.repo != nullptr) {
+    candidates.push_back(v.repo);
+  } else {
+    candidates = c.repos_for(v.model->id);
+  }
+  for (const HfRepo* repo : candidates) {
+    const HfFile* f = repo->find_file(v.scheme->name);
+    if (f == nullptr) continue;
+    const bool same_name = v.tag.file_name.empty() || v.repo != nullptr ||
+                           iequals(base_name(f->path), v.tag.file_name) ||
+                           (v.tag.shard && f->shards == v.tag.shard->count);
+    if (!same_name) continue;
+    if (v.repo == nullptr) v.repo = repo;
+    v.file = f;
+    v.imatrix = v.imatrix || repo->imatrix;
+    if (f->published) v.published = PublishedFile{*f->published, repo->repo + "/" + f->path, f->shards};
+    return;
+  }
+}
+
+Variant resolve_hf(const ParsedTag& tag, const Catalog& c) {
+  Variant v;
+  v.tag = tag;
+  if (!tag.hf_repo.empty()) v.repo = c.find_repo(tag.hf_repo);
+  if (v.repo != nullptr && tag.size_label.empty() && tag.base.empty() && !tag.names_r1) {
+    v.model = c.find_model(v.repo->model_id);
+  } else {
+    if (!tag.names_r1 && tag.size_label.empty()) {
+      throw Error::bad_input(fmt::format("'{}' does not name a DeepSeek-R1 model", tag.input),
+                             "r1tag explains the DeepSeek-R1 family: its distills and R1 itself");
+    }
+    v.model = &match_model(tag, c);
+  }
+  if (v.repo != nullptr && v.repo->model_id != v.model->id) {
+    v.notes.push_back(fmt::format("{} publishes {}, but the file name says {}", v.repo->repo, v.repo->model_id, v.model->id));
+  }
+  if (!tag.quant.empty()) {
+    v.scheme = &match_scheme(tag, c);
+  } else if (tag.dialect == Dialect::hf_reference) {
+    // ollama's rule for hf.co names without a tag: Q4_K_M if the repository has it.
+    v.scheme = c.find_scheme("Q4_K_M");
+    v.notes.push_back("no quant given: ollama and llama.cpp pick Q4_K_M when the repository has it");
+  }
+  v.imatrix = tag.imatrix_marker;
+  attach_hf_file(v, c);
+  if (v.scheme != nullptr) v.ollama_tag = c.find_ollama_tag_for(v.model->id, v.scheme->name);
+  return v;
+}
+
+}  // namespace
+
+Variant resolve(const ParsedTag& tag, const Catalog& catalog) {
+  Variant v = tag.dialect == Dialect::ollama ? resolve_ollama(tag, catalog) : resolve_hf(tag, catalog);
+  for (const std::string& word : tag.unplaced) {
+    v.notes.push_back(fmt::format("could not place '{}' in the name: a fine-tune or re-upload may differ from the "
+                                  "original weights these figures describe",
+                                  word));
+  }
+  return v;
+}
+
+}  // namespace r1tag

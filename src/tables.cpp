@@ -1,0 +1,311 @@
+#include <r1tag/tables.hpp>
+
+#include <r1tag/error.hpp>
+#include <r1tag/byte_size.hpp>
+
+#include "json_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace r1tag {
+
+using detail::JsonReader;
+using detail::TableProblem;
+
+const std::vector<std::string>& table_file_names() {
+  static const std::vector<std::string> names = {"quant_types.json", "quant_schemes.json", "architectures.json",
+                                                 "catalogue.json"};
+  return names;
+}
+
+RawTables read_tables_from(const std::string& dir) {
+  RawTables tables;
+  for (const std::string& name : table_file_names()) {
+    const std::string path = dir + "/" + name;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      throw Error(ExitCode::bad_data, fmt::format("cannot read data table '{}'", path),
+                  "--data must name a directory holding " + name);
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    tables.emplace(name, text.str());
+  }
+  return tables;
+}
+
+namespace {
+
+const std::set<std::string> k_scheme_kinds = {"float",   "legacy", "k-quant", "i-quant", "ternary",
+                                              "mxfp",    "publisher-variant", "dynamic"};
+
+GgmlType read_type(const JsonReader& r, const std::string& name) {
+  GgmlType t;
+  t.name = name;
+  if (!r.expect_object()) return t;
+  t.type_id = r.natural("type_id");
+  t.block_size = r.positive("block_size");
+  t.type_size_bytes = r.positive("type_size_bytes");
+  t.description = r.string("description");
+  t.deprecated = r.boolean("deprecated", false);
+  t.source = r.source();
+  return t;
+}
+
+QualityFigure read_quality(const JsonReader& r) {
+  QualityFigure q;
+  if (!r.expect_object()) return q;
+  q.metric = r.string("metric");
+  q.value = r.number("value");
+  q.model = r.string("model");
+  q.dataset = r.optional_string("dataset");
+  q.note = r.optional_string("note");
+  q.source = r.source();
+  return q;
+}
+
+QuantScheme read_scheme(const JsonReader& r, const std::string& name) {
+  QuantScheme s;
+  s.name = name;
+  if (!r.expect_object()) return s;
+  s.kind = r.string("kind");
+  if (!s.kind.empty() && k_scheme_kinds.count(s.kind) == 0) r.child("kind").problem("unknown kind '" + s.kind + "'");
+  s.ftype_id = r.optional_natural("ftype_id");
+  s.default_type = r.string("default_type");
+  s.aliases = r.strings("aliases");
+  s.meaning = r.string("meaning");
+  s.nominal_bits_per_weight = r.optional_number("nominal_bits_per_weight");
+  s.base_scheme = r.optional_string("base_scheme");
+  s.token_embd_type = r.optional_string("token_embd_type");
+  s.output_type = r.optional_string("output_type");
+  s.publisher = r.optional_string("publisher");
+  s.custom_mix = r.boolean("custom_mix", false);
+  s.imatrix = r.optional_string("imatrix");
+  const JsonReader quality = r.child("quality");
+  if (quality.value().is_array()) {
+    for (std::size_t i = 0; i < quality.value().size(); ++i) s.quality.push_back(read_quality(quality.element(i)));
+  } else if (r.has("quality")) {
+    quality.problem("expected an array");
+  }
+  s.source = r.source();
+  return s;
+}
+
+Hyperparameters read_hparams(const JsonReader& r) {
+  Hyperparameters h;
+  if (!r.expect_object()) return h;
+  h.block_count = r.positive("block_count");
+  h.context_length = r.positive("context_length");
+  h.embedding_length = r.positive("embedding_length");
+  h.feed_forward_length = r.positive("feed_forward_length");
+  h.head_count = r.positive("head_count");
+  h.head_count_kv = r.positive("head_count_kv");
+  h.key_length = r.positive("key_length");
+  h.value_length = r.positive("value_length");
+  h.vocab_size = r.positive("vocab_size");
+  h.tied_embeddings = r.boolean("tied_embeddings");
+  h.attention_bias = r.boolean("attention_bias", false);
+  h.qk_norm = r.boolean("qk_norm", false);
+  const auto opt = [&](const char* key) { return r.optional_natural(key).value_or(0); };
+  h.expert_count = opt("expert_count");
+  h.expert_used_count = opt("expert_used_count");
+  h.expert_shared_count = opt("expert_shared_count");
+  h.expert_feed_forward_length = opt("expert_feed_forward_length");
+  h.leading_dense_block_count = opt("leading_dense_block_count");
+  h.q_lora_rank = opt("q_lora_rank");
+  h.kv_lora_rank = opt("kv_lora_rank");
+  h.rope_dimension_count = opt("rope_dimension_count");
+  h.key_length_mla = opt("key_length_mla");
+  h.value_length_mla = opt("value_length_mla");
+  return h;
+}
+
+Model read_model(const JsonReader& r, const std::string& id) {
+  Model m;
+  m.id = id;
+  if (!r.expect_object()) return m;
+  m.architecture = r.string("architecture");
+  m.size_label = r.string("size_label");
+  m.family = r.string("family");
+  if (!m.family.empty() && m.family != "distill" && m.family != "original") {
+    r.child("family").problem("expected \"distill\" or \"original\"");
+  }
+  m.hf_repo = r.string("hf_repo");
+  m.base_model = r.string("base_model");
+  m.teacher = r.optional_string("teacher");
+  m.license = r.string("license");
+  m.released = r.optional_string("released");
+  m.parameters_printed = r.string("parameters_printed");
+  m.active_parameters_printed = r.optional_string("active_parameters_printed");
+  m.hparams = read_hparams(r.child("hyperparameters"));
+  const JsonReader benchmarks = r.child("benchmarks");
+  if (benchmarks.value().is_array()) {
+    for (std::size_t i = 0; i < benchmarks.value().size(); ++i) {
+      const JsonReader b = benchmarks.element(i);
+      if (!b.expect_object()) continue;
+      m.benchmarks.push_back({b.string("name"), b.number("value"), b.source()});
+    }
+  }
+  m.source = r.source();
+  return m;
+}
+
+std::optional<PublishedSize> read_published(const JsonReader& parent) {
+  if (!parent.has("published")) return std::nullopt;
+  const JsonReader r = parent.child("published");
+  if (!r.expect_object()) return std::nullopt;
+  PublishedSize p;
+  if (r.has("bytes")) {
+    p.bytes = r.natural64("bytes");
+    p.exact = true;
+  } else {
+    p.shown = r.string("shown");
+    if (const auto parsed = parse_shown_size(p.shown)) {
+      p.bytes = parsed->bytes;
+      p.precision_bytes = parsed->precision_bytes;
+    } else if (!p.shown.empty()) {
+      r.child("shown").problem("expected a size such as \"4.68 GB\" or \"131 GiB\", got \"" + p.shown + "\"");
+    }
+  }
+  p.source = r.source();
+  return p;
+}
+
+OllamaTag read_ollama_tag(const JsonReader& r, const std::string& tag) {
+  OllamaTag t;
+  t.tag = tag;
+  if (!r.expect_object()) return t;
+  t.model_id = r.string("model");
+  t.scheme = r.string("scheme");
+  t.aliases = r.strings("aliases");
+  t.digest = r.optional_string("digest");
+  t.kv_layout = r.optional_string("kv_layout");
+  t.published = read_published(r);
+  t.source = r.has("source") ? r.source() : std::string();
+  return t;
+}
+
+HfRepo read_repo(const JsonReader& r, const std::string& name) {
+  HfRepo repo;
+  repo.repo = name;
+  if (!r.expect_object()) return repo;
+  repo.model_id = r.string("model");
+  repo.publisher = r.string("publisher");
+  repo.imatrix = r.boolean("imatrix", false);
+  repo.kv_layout = r.optional_string("kv_layout");
+  const JsonReader files = r.child("files");
+  if (files.expect_object()) {
+    for (const std::string& scheme : files.keys()) {
+      const JsonReader f = files.child(scheme);
+      if (!f.expect_object()) continue;
+      HfFile file;
+      file.scheme = scheme;
+      file.path = f.string("file");
+      file.shards = f.optional_natural("shards").value_or(1);
+      file.published = read_published(f);
+      repo.files.push_back(std::move(file));
+    }
+  }
+  repo.source = r.source();
+  return repo;
+}
+
+nlohmann::ordered_json parse_json(const RawTables& tables, const std::string& file) {
+  const auto it = tables.find(file);
+  if (it == tables.end()) throw Error(ExitCode::bad_data, "missing data table '" + file + "'");
+  try {
+    return nlohmann::ordered_json::parse(it->second);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(ExitCode::bad_data, fmt::format("{}: not valid JSON (byte {})", file, e.byte));
+  }
+}
+
+// Names that one table uses and another defines must agree; checked after everything is read.
+void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
+  const auto add = [&](const std::string& file, const std::string& pointer, const std::string& what) {
+    problems.push_back({file, pointer, what});
+  };
+  using detail::pointer_token;
+  for (const QuantScheme& s : c.schemes) {
+    const std::string at = pointer_token(s.name);
+    if (!s.default_type.empty() && c.find_type(s.default_type) == nullptr)
+      add("quant_schemes.json", at + "/default_type", "unknown ggml type '" + s.default_type + "'");
+    if (!s.token_embd_type.empty() && c.find_type(s.token_embd_type) == nullptr)
+      add("quant_schemes.json", at + "/token_embd_type", "unknown ggml type '" + s.token_embd_type + "'");
+    if (!s.output_type.empty() && c.find_type(s.output_type) == nullptr)
+      add("quant_schemes.json", at + "/output_type", "unknown ggml type '" + s.output_type + "'");
+    if (!s.base_scheme.empty() && c.find_scheme(s.base_scheme) == nullptr)
+      add("quant_schemes.json", at + "/base_scheme", "unknown scheme '" + s.base_scheme + "'");
+  }
+  for (const OllamaTag& t : c.ollama_tags) {
+    const std::string at = "/ollama/tags" + pointer_token(t.tag);
+    if (c.find_model(t.model_id) == nullptr) add("catalogue.json", at + "/model", "unknown model '" + t.model_id + "'");
+    if (c.find_scheme(t.scheme) == nullptr) add("catalogue.json", at + "/scheme", "unknown scheme '" + t.scheme + "'");
+  }
+  for (const HfRepo& r : c.hf_repos) {
+    const std::string at = "/huggingface" + pointer_token(r.repo);
+    if (c.find_model(r.model_id) == nullptr) add("catalogue.json", at + "/model", "unknown model '" + r.model_id + "'");
+    for (const HfFile& f : r.files) {
+      if (c.find_scheme(f.scheme) == nullptr)
+        add("catalogue.json", at + "/files" + pointer_token(f.scheme), "unknown scheme '" + f.scheme + "'");
+    }
+  }
+}
+
+}  // namespace
+
+Catalog parse_catalog(const RawTables& tables) {
+  std::vector<TableProblem> problems;
+  Catalog c;
+
+  const auto types_json = parse_json(tables, "quant_types.json");
+  const JsonReader types(types_json, "quant_types.json", "", problems);
+  if (types.expect_object())
+    for (const std::string& name : types.keys()) c.ggml_types.push_back(read_type(types.child(name), name));
+
+  const auto schemes_json = parse_json(tables, "quant_schemes.json");
+  const JsonReader schemes(schemes_json, "quant_schemes.json", "", problems);
+  if (schemes.expect_object())
+    for (const std::string& name : schemes.keys()) c.schemes.push_back(read_scheme(schemes.child(name), name));
+
+  const auto models_json = parse_json(tables, "architectures.json");
+  const JsonReader models(models_json, "architectures.json", "", problems);
+  if (models.expect_object())
+    for (const std::string& id : models.keys()) c.models.push_back(read_model(models.child(id), id));
+
+  const auto catalogue_json = parse_json(tables, "catalogue.json");
+  const JsonReader catalogue(catalogue_json, "catalogue.json", "", problems);
+  const JsonReader ollama = catalogue.child("ollama");
+  if (ollama.expect_object()) {
+    c.ollama_library = ollama.string("library");
+    const JsonReader tags = ollama.child("tags");
+    if (tags.expect_object())
+      for (const std::string& tag : tags.keys()) c.ollama_tags.push_back(read_ollama_tag(tags.child(tag), tag));
+    const JsonReader history = ollama.child("alias_history");
+    if (history.value().is_array()) {
+      for (std::size_t i = 0; i < history.value().size(); ++i) {
+        const JsonReader h = history.element(i);
+        if (!h.expect_object()) continue;
+        c.ollama_alias_history.push_back({h.string("alias"), h.string("tag"), h.optional_string("until"), h.source()});
+      }
+    }
+  }
+  const JsonReader hf = catalogue.child("huggingface");
+  if (hf.expect_object())
+    for (const std::string& name : hf.keys()) c.hf_repos.push_back(read_repo(hf.child(name), name));
+
+  check_references(c, problems);
+  if (!problems.empty()) {
+    const TableProblem& first = problems.front();
+    std::string hint;
+    if (problems.size() > 1) hint = fmt::format("{} more problem(s) in the tables", problems.size() - 1);
+    throw Error(ExitCode::bad_data, first.file + ": " + first.pointer + ": " + first.what, hint);
+  }
+  return c;
+}
+
+}  // namespace r1tag

@@ -1,0 +1,177 @@
+// r1tag_tablegen DATA_DIR OUT.cpp
+// Build step: loads data/*.json with the same validating loader that `--data` uses (a broken table
+// fails the build with its file and JSON pointer) and writes C++ that constructs the Catalog
+// directly, so the binary starts without parsing any JSON.
+#include <r1tag/error.hpp>
+#include <r1tag/tables.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+
+namespace {
+
+using namespace r1tag;
+
+std::string lit(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u >= 0x7f) {
+      out += fmt::format("\\{:03o}", u);  // octal escapes stop after three digits, unlike \x
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string num(double d) { return fmt::format("{:.17g}", d); }
+std::string boolean(bool b) { return b ? "true" : "false"; }
+
+template <typename T, typename F>
+std::string list(const std::vector<T>& items, F&& emit) {
+  std::string out = "{";
+  for (const T& item : items) out += emit(item) + ",\n";
+  return out + "}";
+}
+
+std::string strings(const std::vector<std::string>& items) { return list(items, lit); }
+
+std::string type(const GgmlType& t) {
+  return fmt::format("GgmlType{{.name = {}, .type_id = {}, .block_size = {}, .type_size_bytes = {}, .description = {}, "
+                     ".deprecated = {}, .source = {}}}",
+                     lit(t.name), t.type_id, t.block_size, t.type_size_bytes, lit(t.description), boolean(t.deprecated),
+                     lit(t.source));
+}
+
+std::string quality(const QualityFigure& q) {
+  return fmt::format("QualityFigure{{.metric = {}, .value = {}, .model = {}, .dataset = {}, .note = {}, .source = {}}}",
+                     lit(q.metric), num(q.value), lit(q.model), lit(q.dataset), lit(q.note), lit(q.source));
+}
+
+template <typename T>
+std::string optional_number(const std::optional<T>& v) {
+  return v ? fmt::format("{}", *v) : std::string("std::nullopt");
+}
+
+std::string scheme(const QuantScheme& s) {
+  return fmt::format(
+      "QuantScheme{{.name = {}, .kind = {}, .ftype_id = {}, .default_type = {}, .aliases = {}, .meaning = {}, "
+      ".nominal_bits_per_weight = {}, .base_scheme = {}, .token_embd_type = {}, .output_type = {}, .publisher = {}, "
+      ".custom_mix = {}, .imatrix = {}, .quality = {}, .source = {}}}",
+      lit(s.name), lit(s.kind), optional_number(s.ftype_id), lit(s.default_type), strings(s.aliases), lit(s.meaning),
+      s.nominal_bits_per_weight ? num(*s.nominal_bits_per_weight) : "std::nullopt", lit(s.base_scheme),
+      lit(s.token_embd_type), lit(s.output_type), lit(s.publisher), boolean(s.custom_mix), lit(s.imatrix),
+      list(s.quality, quality), lit(s.source));
+}
+
+std::string hparams(const Hyperparameters& h) {
+  return fmt::format(
+      "Hyperparameters{{.block_count = {}, .context_length = {}, .embedding_length = {}, .feed_forward_length = {}, "
+      ".head_count = {}, .head_count_kv = {}, .key_length = {}, .value_length = {}, .vocab_size = {}, "
+      ".tied_embeddings = {}, .attention_bias = {}, .qk_norm = {}, .expert_count = {}, .expert_used_count = {}, "
+      ".expert_shared_count = {}, .expert_feed_forward_length = {}, .leading_dense_block_count = {}, "
+      ".q_lora_rank = {}, .kv_lora_rank = {}, .rope_dimension_count = {}, .key_length_mla = {}, "
+      ".value_length_mla = {}}}",
+      h.block_count, h.context_length, h.embedding_length, h.feed_forward_length, h.head_count, h.head_count_kv,
+      h.key_length, h.value_length, h.vocab_size, boolean(h.tied_embeddings), boolean(h.attention_bias),
+      boolean(h.qk_norm), h.expert_count, h.expert_used_count, h.expert_shared_count, h.expert_feed_forward_length,
+      h.leading_dense_block_count, h.q_lora_rank, h.kv_lora_rank, h.rope_dimension_count, h.key_length_mla,
+      h.value_length_mla);
+}
+
+std::string benchmark(const Benchmark& b) {
+  return fmt::format("Benchmark{{.name = {}, .value = {}, .source = {}}}", lit(b.name), num(b.value), lit(b.source));
+}
+
+std::string model(const Model& m) {
+  return fmt::format(
+      "Model{{.id = {}, .architecture = {}, .size_label = {}, .family = {}, .hf_repo = {}, .base_model = {}, "
+      ".teacher = {}, .license = {}, .released = {}, .parameters_printed = {}, .active_parameters_printed = {}, "
+      ".hparams = {}, .benchmarks = {}, .source = {}}}",
+      lit(m.id), lit(m.architecture), lit(m.size_label), lit(m.family), lit(m.hf_repo), lit(m.base_model),
+      lit(m.teacher), lit(m.license), lit(m.released), lit(m.parameters_printed), lit(m.active_parameters_printed),
+      hparams(m.hparams), list(m.benchmarks, benchmark), lit(m.source));
+}
+
+std::string published(const std::optional<PublishedSize>& p) {
+  if (!p) return "std::nullopt";
+  return fmt::format("PublishedSize{{.bytes = {}ULL, .exact = {}, .shown = {}, .precision_bytes = {}ULL, .source = {}}}",
+                     p->bytes, boolean(p->exact), lit(p->shown), p->precision_bytes, lit(p->source));
+}
+
+std::string ollama_tag(const OllamaTag& t) {
+  return fmt::format(
+      "OllamaTag{{.tag = {}, .model_id = {}, .scheme = {}, .aliases = {}, .digest = {}, .kv_layout = {}, "
+      ".published = {}, .source = {}}}",
+      lit(t.tag), lit(t.model_id), lit(t.scheme), strings(t.aliases), lit(t.digest), lit(t.kv_layout),
+      published(t.published), lit(t.source));
+}
+
+std::string alias_change(const AliasChange& a) {
+  return fmt::format("AliasChange{{.alias = {}, .tag = {}, .until = {}, .source = {}}}", lit(a.alias), lit(a.tag),
+                     lit(a.until), lit(a.source));
+}
+
+std::string hf_file(const HfFile& f) {
+  return fmt::format("HfFile{{.scheme = {}, .path = {}, .shards = {}, .published = {}}}", lit(f.scheme), lit(f.path),
+                     f.shards, published(f.published));
+}
+
+std::string hf_repo(const HfRepo& r) {
+  return fmt::format(
+      "HfRepo{{.repo = {}, .model_id = {}, .publisher = {}, .imatrix = {}, .kv_layout = {}, .files = {}, .source = {}}}",
+      lit(r.repo), lit(r.model_id), lit(r.publisher), boolean(r.imatrix), lit(r.kv_layout), list(r.files, hf_file),
+      lit(r.source));
+}
+
+std::string generate(const Catalog& c) {
+  std::string out =
+      "// Generated by r1tag_tablegen from data/*.json at build time. Do not edit; edit the tables.\n"
+      "#include <r1tag/catalog.hpp>\n\n"
+      "namespace r1tag {\nnamespace {\n\nCatalog build() {\n  Catalog c;\n";
+  out += fmt::format("  c.ggml_types = {};\n", list(c.ggml_types, type));
+  out += fmt::format("  c.schemes = {};\n", list(c.schemes, scheme));
+  out += fmt::format("  c.models = {};\n", list(c.models, model));
+  out += fmt::format("  c.ollama_library = {};\n", lit(c.ollama_library));
+  out += fmt::format("  c.ollama_tags = {};\n", list(c.ollama_tags, ollama_tag));
+  out += fmt::format("  c.ollama_alias_history = {};\n", list(c.ollama_alias_history, alias_change));
+  out += fmt::format("  c.hf_repos = {};\n", list(c.hf_repos, hf_repo));
+  out +=
+      "  return c;\n}\n\n}  // namespace\n\n"
+      "const Catalog& embedded_catalog() {\n  static const Catalog catalog = build();\n  return catalog;\n}\n\n"
+      "}  // namespace r1tag\n";
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: r1tag_tablegen DATA_DIR OUT.cpp\n";
+    return 2;
+  }
+  try {
+    const Catalog catalog = parse_catalog(read_tables_from(argv[1]));
+    const std::string text = generate(catalog);
+    const std::string tmp = std::string(argv[2]) + ".tmp";
+    {
+      std::ofstream out(tmp, std::ios::binary);
+      out << text;
+      if (!out) throw Error(ExitCode::bad_data, "cannot write " + tmp);
+    }
+    std::rename(tmp.c_str(), argv[2]);
+  } catch (const Error& e) {
+    std::cerr << "r1tag_tablegen: error: " << e.what() << (e.hint().empty() ? "" : "; " + e.hint()) << "\n";
+    return static_cast<int>(e.code());
+  }
+  return 0;
+}
