@@ -62,6 +62,7 @@ QualityFigure read_quality(const JsonReader& r) {
   q.metric = r.string("metric");
   q.value = r.number("value");
   q.model = r.string("model");
+  q.by = r.optional_string("by");
   q.dataset = r.optional_string("dataset");
   q.note = r.optional_string("note");
   q.source = r.source();
@@ -138,6 +139,7 @@ Model read_model(const JsonReader& r, const std::string& id) {
   m.base_model = r.string("base_model");
   m.teacher = r.optional_string("teacher");
   m.license = r.string("license");
+  m.license_source = r.optional_string("license_source");
   m.released = r.optional_string("released");
   m.parameters_printed = r.string("parameters_printed");
   m.active_parameters_printed = r.optional_string("active_parameters_printed");

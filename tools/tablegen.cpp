@@ -53,8 +53,8 @@ std::string type(const GgmlType& t) {
 }
 
 std::string quality(const QualityFigure& q) {
-  return fmt::format("QualityFigure{{.metric = {}, .value = {}, .model = {}, .dataset = {}, .note = {}, .source = {}}}",
-                     lit(q.metric), num(q.value), lit(q.model), lit(q.dataset), lit(q.note), lit(q.source));
+  return fmt::format("QualityFigure{{.metric = {}, .value = {}, .model = {}, .by = {}, .dataset = {}, .note = {}, .source = {}}}",
+                     lit(q.metric), num(q.value), lit(q.model), lit(q.by), lit(q.dataset), lit(q.note), lit(q.source));
 }
 
 template <typename T>
@@ -95,10 +95,10 @@ std::string benchmark(const Benchmark& b) {
 std::string model(const Model& m) {
   return fmt::format(
       "Model{{.id = {}, .architecture = {}, .size_label = {}, .family = {}, .hf_repo = {}, .base_model = {}, "
-      ".teacher = {}, .license = {}, .released = {}, .parameters_printed = {}, .active_parameters_printed = {}, "
+      ".teacher = {}, .license = {}, .license_source = {}, .released = {}, .parameters_printed = {}, .active_parameters_printed = {}, "
       ".hparams = {}, .benchmarks = {}, .source = {}}}",
       lit(m.id), lit(m.architecture), lit(m.size_label), lit(m.family), lit(m.hf_repo), lit(m.base_model),
-      lit(m.teacher), lit(m.license), lit(m.released), lit(m.parameters_printed), lit(m.active_parameters_printed),
+      lit(m.teacher), lit(m.license), lit(m.license_source), lit(m.released), lit(m.parameters_printed), lit(m.active_parameters_printed),
       hparams(m.hparams), list(m.benchmarks, benchmark), lit(m.source));
 }
 

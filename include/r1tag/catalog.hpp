@@ -27,6 +27,7 @@ struct QualityFigure {
   std::string metric;  // "ppl_delta", "ppl", "kld_mean", "kld_p99", "same_top_p"
   double value = 0;
   std::string model;    // what was quantized and measured
+  std::string by;       // who measured it, and on what kind of mix ("llama-quantize's own table")
   std::string dataset;  // the text it was measured on
   std::string note;
   std::string source;
@@ -94,6 +95,7 @@ struct Model {
   std::string base_model;
   std::string teacher;  // empty for R1 itself
   std::string license;
+  std::string license_source;
   std::string released;
   std::string parameters_printed;         // as llama.cpp prints it: "7.62 B"
   std::string active_parameters_printed;  // MoE only: "37B"

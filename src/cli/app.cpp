@@ -13,6 +13,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace r1tag::cli {
@@ -40,9 +41,9 @@ int dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& e
              std::ostream& err, const Environment& env) {
   std::optional<Catalog> loaded;
   const Catalog& catalog = choose_catalog(global, env, loaded);
-  const bool color = use_color(global.color, env);
+  const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
   CommandResult result;
-  if (app.got_subcommand("explain")) result = run_explain(explain, catalog, color);
+  if (app.got_subcommand("explain")) result = run_explain(explain, catalog, style);
   err << result.err;
   out << result.out;
   return result.exit_code;
@@ -95,6 +96,8 @@ int run_main(int argc, char** argv) {
   env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
   if (const char* v = std::getenv("NO_COLOR")) env.no_color = v;
   if (const char* v = std::getenv("R1TAG_DATA")) env.data_dir = v;
+  winsize size{};
+  if (env.stdout_is_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 60) env.terminal_width = size.ws_col;
   const std::vector<std::string> args(argv + 1, argv + argc);
   // Results are collected and written once, so a failure never leaves half a document on stdout.
   std::ostringstream out;

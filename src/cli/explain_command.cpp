@@ -24,7 +24,7 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
       "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'");
 }
 
-CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, bool color) {
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style) {
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   for (const std::string& input : options.tags) {
@@ -41,7 +41,7 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     outcomes.push_back(std::move(o));
   }
   result.out = options.json ? render_explain_json(outcomes, catalog)
-                            : render_explain_text(outcomes, catalog, TextStyle{color});
+                            : render_explain_text(outcomes, catalog, style);
   return result;
 }
 

@@ -3,6 +3,8 @@
 
 #include <r1tag/catalog.hpp>
 
+#include "render/explain_render.hpp"
+
 #include <string>
 #include <vector>
 
@@ -26,6 +28,6 @@ struct CommandResult {
   int exit_code = 0;
 };
 
-CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, bool color);
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style);
 
 }  // namespace r1tag::cli

@@ -37,7 +37,7 @@ json model_json(const Model& m) {
 }
 
 json quality_json(const QualityFigure& q) {
-  return json{{"metric", q.metric}, {"value", q.value},  {"model", q.model},
+  return json{{"metric", q.metric}, {"value", q.value},  {"model", q.model}, {"by", q.by},
               {"dataset", q.dataset}, {"note", q.note}, {"source", q.source}};
 }
 

@@ -14,6 +14,7 @@ namespace r1tag {
 
 struct TextStyle {
   bool color = false;
+  std::size_t width = 100;  // wrap long lines at this many columns
 };
 
 // One input of `explain` and what became of it: a variant, or the error it raised.

@@ -10,6 +10,28 @@ namespace r1tag {
 
 namespace {
 
+constexpr std::size_t k_label_width = 10;
+
+// Greedy word wrap; a word longer than `width` gets a row of its own.
+std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+  std::vector<std::string> rows;
+  std::string row;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!row.empty() && row.size() + 1 + word.size() > width) {
+      rows.push_back(row);
+      row.clear();
+    }
+    row += (row.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  rows.push_back(row);
+  return rows;
+}
+
 // A labelled block: the label in the left column, continuation lines indented under the text.
 class Block {
  public:
@@ -17,7 +39,11 @@ class Block {
 
   void line(const std::string& label, const std::string& text) {
     const std::string shown = m_style.color && !label.empty() ? "\033[1m" + label + "\033[0m" : label;
-    m_out += fmt::format("  {}{:<{}}{}\n", shown, "", 10 - label.size(), text);
+    std::string prefix = fmt::format("  {}{:<{}}", shown, "", k_label_width - label.size());
+    for (const std::string& row : wrap(text, m_style.width - k_label_width - 2)) {
+      m_out += prefix + row + "\n";
+      prefix = std::string(k_label_width + 2, ' ');
+    }
   }
   void more(const std::string& text) { line("", text); }
   void heading(const std::string& text) { m_out += (m_style.color ? "\033[1;36m" + text + "\033[0m" : text) + "\n"; }
@@ -65,7 +91,8 @@ void quant_lines(Block& b, const QuantScheme& s, const Catalog& c) {
   b.line("quant", s.name + layout);
   b.more(s.meaning);
   for (const QualityFigure& q : s.quality) {
-    b.more(fmt::format("quality: {} on {}{}", metric_words(q), q.model, q.dataset.empty() ? "" : " (" + q.dataset + ")"));
+    b.more(fmt::format("quality: {} on {}{}{}", metric_words(q), q.model, q.dataset.empty() ? "" : ", " + q.dataset,
+                       q.by.empty() ? "" : " (" + q.by + ")"));
   }
 }
 

@@ -1,0 +1,31 @@
+#include <r1tag/byte_size.hpp>
+
+#include <catch2/catch.hpp>
+
+using r1tag::parse_shown_size;
+
+TEST_CASE("byte_size reads sizes as the hubs show them, with their rounding", "[byte_size]") {
+  // Hugging Face and ollama.com print decimal units; unsloth's announcements print GiB.
+  CHECK(parse_shown_size("4.68 GB")->bytes == 4'680'000'000ULL);
+  CHECK(parse_shown_size("4.68 GB")->precision_bytes == 5'000'000ULL);
+  CHECK(parse_shown_size("4.7GB")->bytes == 4'700'000'000ULL);
+  CHECK(parse_shown_size("4.7GB")->precision_bytes == 50'000'000ULL);
+  CHECK(parse_shown_size("1.3TB")->bytes == 1'300'000'000'000ULL);
+  CHECK(parse_shown_size("131 GiB")->bytes == 131ULL * 1024 * 1024 * 1024);
+  CHECK(parse_shown_size("404GB")->precision_bytes == 500'000'000ULL);
+}
+
+TEST_CASE("byte_size rejects sizes in no unit a hub prints", "[byte_size]") {
+  CHECK_FALSE(parse_shown_size("8.1 gigs"));
+  CHECK_FALSE(parse_shown_size("GB"));
+  CHECK_FALSE(parse_shown_size(""));
+  CHECK_FALSE(parse_shown_size("1.2.3 GB"));
+}
+
+TEST_CASE("byte_size formats decimal GB as the hubs do and GiB as llama.cpp does", "[byte_size]") {
+  CHECK(r1tag::format_decimal_gb(4'683'075'271ULL) == "4.68 GB");
+  CHECK(r1tag::format_gib(4'683'075'271ULL) == "4.36 GiB");
+  CHECK(r1tag::format_short(404'420'000'000ULL) == "404 GB");
+  CHECK(r1tag::format_short(1'342'000'000'000ULL) == "1.3 TB");
+  CHECK(r1tag::format_short(4'683'075'271ULL) == "4.7 GB");
+}
