@@ -1,5 +1,7 @@
 #include <r1tag/byte_size.hpp>
 
+#include <r1tag/error.hpp>
+
 #include <fmt/format.h>
 
 #include <array>
@@ -49,6 +51,32 @@ std::optional<ShownSize> parse_shown_size(std::string_view text) {
                      static_cast<std::uint64_t>(std::llround(half_digit))};
   }
   return std::nullopt;
+}
+
+std::uint64_t parse_memory_size(std::string_view text) {
+  const std::string shown(text);
+  const auto bad = [&](const std::string& why) {
+    return Error::usage(fmt::format("bad size '{}': {}", shown, why), "write sizes like 8GB, 24G, 8192MiB or 1.5TB");
+  };
+  std::size_t pos = 0;
+  while (pos < text.size() && (std::isdigit(static_cast<unsigned char>(text[pos])) || text[pos] == '.')) ++pos;
+  if (pos == 0) throw bad(!text.empty() && text.front() == '-' ? "sizes cannot be negative" : "expected a number");
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + pos, value);
+  if (ec != std::errc() || end != text.data() + pos) throw bad("expected a number");
+  std::string unit;
+  for (const char c : text.substr(pos)) unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  double scale = 0;
+  if (unit.empty() || unit == "b") scale = 1;
+  else if (unit == "k" || unit == "kb" || unit == "kib") scale = 1024.0;
+  else if (unit == "m" || unit == "mb" || unit == "mib") scale = 1048576.0;
+  else if (unit == "g" || unit == "gb" || unit == "gib") scale = 1073741824.0;
+  else if (unit == "t" || unit == "tb" || unit == "tib") scale = 1099511627776.0;
+  else throw bad(fmt::format("unknown unit '{}'", text.substr(pos)));
+  const double bytes = value * scale;
+  if (bytes < 1.0) throw bad("a memory size must be positive");
+  if (bytes > 1.8e19) throw bad("too large");
+  return static_cast<std::uint64_t>(bytes);
 }
 
 std::string format_decimal_gb(std::uint64_t bytes) {

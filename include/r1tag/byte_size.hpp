@@ -20,6 +20,12 @@ struct ShownSize {
 // Example: "4.7GB" -> {4'700'000'000, 50'000'000}.
 std::optional<ShownSize> parse_shown_size(std::string_view text);
 
+// A memory size typed on the command line: "8GB", "8G", "8GiB", "8192MiB", "24gb", "1.5TB".
+// GPUs and RAM come in binary sizes, so GB, G and GiB all mean 2^30 bytes here (likewise M/MB/MiB,
+// T/TB/TiB); a bare number is bytes. Throws Error (usage) naming the bad text, with a hint.
+// Example: "8GB" -> 8'589'934'592.
+std::uint64_t parse_memory_size(std::string_view text);
+
 // "4.68 GB": decimal gigabytes with two decimals (three significant digits or more).
 std::string format_decimal_gb(std::uint64_t bytes);
 // "4.36 GiB": binary gibibytes with two decimals, as llama.cpp prints file sizes.

@@ -1,0 +1,92 @@
+// Whole-process benchmark: runs the real r1tag binary many times, as a user or a script would,
+// and reports the median wall time and the peak resident set size.
+//
+//   r1tag_process_bench R1TAG_BINARY RUNS explain-all   # explain --json over every ollama tag
+//   r1tag_process_bench R1TAG_BINARY RUNS -- ARGS…      # any command line
+//
+// Start-up is part of the product (goal: explain --json over the 35 ollama tags in <= 5 ms median,
+// <= 16 MiB peak RSS on the 2-core reference machine), so this measures exec to exit, not a loop.
+#include <r1tag/catalog.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+std::vector<std::string> explain_all_args() {
+  std::vector<std::string> args = {"explain", "--json"};
+  const r1tag::Catalog& c = r1tag::embedded_catalog();
+  for (const auto& t : c.ollama_tags) {
+    args.push_back(c.ollama_library + ":" + t.tag);
+    for (const auto& alias : t.aliases) args.push_back(c.ollama_library + ":" + alias);
+  }
+  return args;
+}
+
+struct Run {
+  double millis;
+  long max_rss_kib;
+};
+
+Run run_once(const std::string& binary, const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(binary.c_str()));
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, STDOUT_FILENO);
+    dup2(devnull, STDERR_FILENO);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  const auto end = std::chrono::steady_clock::now();
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    fmt::print(stderr, "r1tag exited with status {}\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    std::exit(1);
+  }
+  return {std::chrono::duration<double, std::milli>(end - start).count(), usage.ru_maxrss};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    fmt::print(stderr, "usage: {} R1TAG_BINARY RUNS explain-all | -- ARGS...\n", argv[0]);
+    return 2;
+  }
+  const std::string binary = argv[1];
+  const int runs = std::max(1, std::atoi(argv[2]));
+  std::vector<std::string> args;
+  if (std::string(argv[3]) == "explain-all") {
+    args = explain_all_args();
+  } else {
+    args.assign(argv + 4, argv + argc);
+  }
+  std::vector<double> times;
+  long peak_kib = 0;
+  run_once(binary, args);  // warm the page cache
+  for (int i = 0; i < runs; ++i) {
+    const Run r = run_once(binary, args);
+    times.push_back(r.millis);
+    peak_kib = std::max(peak_kib, r.max_rss_kib);
+  }
+  std::sort(times.begin(), times.end());
+  fmt::print("{} runs of r1tag with {} arguments: median {:.2f} ms, min {:.2f} ms, max {:.2f} ms, peak RSS {:.1f} MiB\n",
+             runs, args.size(), times[times.size() / 2], times.front(), times.back(), peak_kib / 1024.0);
+  return 0;
+}
