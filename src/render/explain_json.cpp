@@ -1,5 +1,7 @@
 #include "render/explain_render.hpp"
 
+#include <r1tag/quant_quality.hpp>
+
 #include <nlohmann/json.hpp>
 
 namespace r1tag {
@@ -54,6 +56,9 @@ json quant_json(const QuantScheme& s, const Catalog& c) {
   j["custom_mix"] = s.custom_mix;
   j["publisher"] = s.publisher.empty() ? json(nullptr) : json(s.publisher);
   j["meaning"] = s.meaning;
+  const QualityVerdict verdict = quality_verdict(s, c);
+  j["loss"] = to_string(verdict.loss);
+  j["loss_basis"] = verdict.basis;
   j["quality"] = json::array();
   for (const QualityFigure& q : s.quality) j["quality"].push_back(quality_json(q));
   return j;

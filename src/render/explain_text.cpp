@@ -1,6 +1,7 @@
 #include "render/explain_render.hpp"
 
 #include <r1tag/byte_size.hpp>
+#include <r1tag/quant_quality.hpp>
 
 #include <fmt/format.h>
 
@@ -90,6 +91,8 @@ void quant_lines(Block& b, const QuantScheme& s, const Catalog& c) {
   }
   b.line("quant", s.name + layout);
   b.more(s.meaning);
+  const QualityVerdict verdict = quality_verdict(s, c);
+  b.more(fmt::format("quality loss: {} ({})", to_string(verdict.loss), verdict.basis));
   for (const QualityFigure& q : s.quality) {
     b.more(fmt::format("quality: {} on {}{}{}", metric_words(q), q.model, q.dataset.empty() ? "" : ", " + q.dataset,
                        q.by.empty() ? "" : " (" + q.by + ")"));
