@@ -4,6 +4,7 @@
 #include <r1tag/byte_size.hpp>
 
 #include "json_reader.hpp"
+#include "runtime_table.hpp"
 
 #include <fmt/format.h>
 
@@ -18,7 +19,7 @@ using detail::TableProblem;
 
 const std::vector<std::string>& table_file_names() {
   static const std::vector<std::string> names = {"quant_types.json", "quant_schemes.json", "architectures.json",
-                                                 "catalogue.json"};
+                                                 "catalogue.json", "runtimes.json"};
   return names;
 }
 
@@ -111,6 +112,7 @@ Hyperparameters read_hparams(const JsonReader& r) {
   h.tied_embeddings = r.boolean("tied_embeddings");
   h.attention_bias = r.boolean("attention_bias", false);
   h.qk_norm = r.boolean("qk_norm", false);
+  h.rope_freqs_tensor = r.boolean("rope_freqs_tensor", false);
   const auto opt = [&](const char* key) { return r.optional_natural(key).value_or(0); };
   h.expert_count = opt("expert_count");
   h.expert_used_count = opt("expert_used_count");
@@ -123,6 +125,18 @@ Hyperparameters read_hparams(const JsonReader& r) {
   h.key_length_mla = opt("key_length_mla");
   h.value_length_mla = opt("value_length_mla");
   return h;
+}
+
+// Optional: a table without it still loads, and the size engine then reports no metadata estimate.
+GgufMetadataEstimate read_gguf_metadata(const JsonReader& parent) {
+  GgufMetadataEstimate g;
+  if (!parent.has("gguf_metadata")) return g;
+  const JsonReader r = parent.child("gguf_metadata");
+  if (!r.expect_object()) return g;
+  g.tokenizer = r.string("tokenizer");
+  g.kv_bytes = r.natural64("kv_bytes");
+  g.source = r.source();
+  return g;
 }
 
 Model read_model(const JsonReader& r, const std::string& id) {
@@ -144,6 +158,7 @@ Model read_model(const JsonReader& r, const std::string& id) {
   m.parameters_printed = r.string("parameters_printed");
   m.active_parameters_printed = r.optional_string("active_parameters_printed");
   m.hparams = read_hparams(r.child("hyperparameters"));
+  m.gguf_metadata = read_gguf_metadata(r);
   const JsonReader benchmarks = r.child("benchmarks");
   if (benchmarks.value().is_array()) {
     for (std::size_t i = 0; i < benchmarks.value().size(); ++i) {
@@ -188,6 +203,8 @@ OllamaTag read_ollama_tag(const JsonReader& r, const std::string& tag) {
   t.kv_layout = r.optional_string("kv_layout");
   t.published = read_published(r);
   t.source = r.has("source") ? r.source() : std::string();
+  t.size_follows_rules = r.boolean("size_follows_rules", true);
+  t.size_note = r.optional_string("size_note");
   return t;
 }
 
@@ -299,6 +316,9 @@ Catalog parse_catalog(const RawTables& tables) {
   const JsonReader hf = catalogue.child("huggingface");
   if (hf.expect_object())
     for (const std::string& name : hf.keys()) c.hf_repos.push_back(read_repo(hf.child(name), name));
+
+  const auto runtimes_json = parse_json(tables, "runtimes.json");
+  c.runtimes = detail::read_runtimes(JsonReader(runtimes_json, "runtimes.json", "", problems));
 
   check_references(c, problems);
   if (!problems.empty()) {

@@ -77,15 +77,20 @@ std::string hparams(const Hyperparameters& h) {
   return fmt::format(
       "Hyperparameters{{.block_count = {}, .context_length = {}, .embedding_length = {}, .feed_forward_length = {}, "
       ".head_count = {}, .head_count_kv = {}, .key_length = {}, .value_length = {}, .vocab_size = {}, "
-      ".tied_embeddings = {}, .attention_bias = {}, .qk_norm = {}, .expert_count = {}, .expert_used_count = {}, "
-      ".expert_shared_count = {}, .expert_feed_forward_length = {}, .leading_dense_block_count = {}, "
-      ".q_lora_rank = {}, .kv_lora_rank = {}, .rope_dimension_count = {}, .key_length_mla = {}, "
-      ".value_length_mla = {}}}",
+      ".tied_embeddings = {}, .attention_bias = {}, .qk_norm = {}, .rope_freqs_tensor = {}, .expert_count = {}, "
+      ".expert_used_count = {}, .expert_shared_count = {}, .expert_feed_forward_length = {}, "
+      ".leading_dense_block_count = {}, .q_lora_rank = {}, .kv_lora_rank = {}, .rope_dimension_count = {}, "
+      ".key_length_mla = {}, .value_length_mla = {}}}",
       h.block_count, h.context_length, h.embedding_length, h.feed_forward_length, h.head_count, h.head_count_kv,
       h.key_length, h.value_length, h.vocab_size, boolean(h.tied_embeddings), boolean(h.attention_bias),
-      boolean(h.qk_norm), h.expert_count, h.expert_used_count, h.expert_shared_count, h.expert_feed_forward_length,
-      h.leading_dense_block_count, h.q_lora_rank, h.kv_lora_rank, h.rope_dimension_count, h.key_length_mla,
-      h.value_length_mla);
+      boolean(h.qk_norm), boolean(h.rope_freqs_tensor), h.expert_count, h.expert_used_count, h.expert_shared_count,
+      h.expert_feed_forward_length, h.leading_dense_block_count, h.q_lora_rank, h.kv_lora_rank,
+      h.rope_dimension_count, h.key_length_mla, h.value_length_mla);
+}
+
+std::string gguf_metadata(const GgufMetadataEstimate& g) {
+  return fmt::format("GgufMetadataEstimate{{.tokenizer = {}, .kv_bytes = {}ULL, .source = {}}}", lit(g.tokenizer),
+                     g.kv_bytes, lit(g.source));
 }
 
 std::string benchmark(const Benchmark& b) {
@@ -96,10 +101,10 @@ std::string model(const Model& m) {
   return fmt::format(
       "Model{{.id = {}, .architecture = {}, .size_label = {}, .family = {}, .hf_repo = {}, .base_model = {}, "
       ".teacher = {}, .license = {}, .license_source = {}, .released = {}, .parameters_printed = {}, .active_parameters_printed = {}, "
-      ".hparams = {}, .benchmarks = {}, .source = {}}}",
+      ".hparams = {}, .gguf_metadata = {}, .benchmarks = {}, .source = {}}}",
       lit(m.id), lit(m.architecture), lit(m.size_label), lit(m.family), lit(m.hf_repo), lit(m.base_model),
       lit(m.teacher), lit(m.license), lit(m.license_source), lit(m.released), lit(m.parameters_printed), lit(m.active_parameters_printed),
-      hparams(m.hparams), list(m.benchmarks, benchmark), lit(m.source));
+      hparams(m.hparams), gguf_metadata(m.gguf_metadata), list(m.benchmarks, benchmark), lit(m.source));
 }
 
 std::string published(const std::optional<PublishedSize>& p) {
@@ -111,9 +116,9 @@ std::string published(const std::optional<PublishedSize>& p) {
 std::string ollama_tag(const OllamaTag& t) {
   return fmt::format(
       "OllamaTag{{.tag = {}, .model_id = {}, .scheme = {}, .aliases = {}, .digest = {}, .kv_layout = {}, "
-      ".published = {}, .source = {}}}",
+      ".published = {}, .source = {}, .size_follows_rules = {}, .size_note = {}}}",
       lit(t.tag), lit(t.model_id), lit(t.scheme), strings(t.aliases), lit(t.digest), lit(t.kv_layout),
-      published(t.published), lit(t.source));
+      published(t.published), lit(t.source), boolean(t.size_follows_rules), lit(t.size_note));
 }
 
 std::string alias_change(const AliasChange& a) {
@@ -133,6 +138,52 @@ std::string hf_repo(const HfRepo& r) {
       lit(r.source));
 }
 
+std::string runtime_figure(const RuntimeFigure& f) {
+  return fmt::format("RuntimeFigure{{.value = {}ULL, .source = {}}}", f.value, lit(f.source));
+}
+
+std::string runtime_flag(const RuntimeFlag& f) {
+  return fmt::format("RuntimeFlag{{.value = {}, .source = {}}}", boolean(f.value), lit(f.source));
+}
+
+std::string runtime_choice(const RuntimeChoice& c) {
+  return fmt::format("RuntimeChoice{{.value = {}, .source = {}}}", lit(c.value), lit(c.source));
+}
+
+std::string runtime_context_tier(const RuntimeContextTier& t) {
+  return fmt::format("RuntimeContextTier{{.min_total_vram_bytes = {}ULL, .context_tokens = {}}}", t.min_total_vram_bytes,
+                     t.context_tokens);
+}
+
+std::string runtime_context_default(const RuntimeContextDefault& d) {
+  return fmt::format("RuntimeContextDefault{{.since_version = {}, .tiers = {}, .source = {}}}", lit(d.since_version),
+                     list(d.tiers, runtime_context_tier), lit(d.source));
+}
+
+std::string runtime_versioned(const RuntimeVersionedFigure& f) {
+  return fmt::format("RuntimeVersionedFigure{{.since_version = {}, .value = {}ULL, .source = {}}}", lit(f.since_version),
+                     f.value, lit(f.source));
+}
+
+std::string runtime_overhead(const RuntimeGpuOverhead& o) {
+  return fmt::format("RuntimeGpuOverhead{{.backend = {}, .bytes = {}ULL, .source = {}}}", lit(o.backend), o.bytes,
+                     lit(o.source));
+}
+
+std::string runtime(const RuntimeProfile& p) {
+  return fmt::format(
+      "RuntimeProfile{{.name = {}, .version = {}, .kv_padding_tokens = {}, .default_batch_tokens = {}, "
+      ".default_ubatch_tokens = {}, .default_context = {}, .default_parallel_sequences = {}, .v_less_mla_cache = {}, "
+      ".output_layer_offload = {}, .quantized_v_without_flash_attention = {}, "
+      ".kv_cache_type_needs_equal_key_value_length = {}, .clamps_context_to_trained = {}, .gpu_overhead = {}}}",
+      lit(p.name), runtime_choice(p.version), runtime_figure(p.kv_padding_tokens), runtime_figure(p.default_batch_tokens),
+      runtime_figure(p.default_ubatch_tokens), list(p.default_context, runtime_context_default),
+      list(p.default_parallel_sequences, runtime_versioned), runtime_flag(p.v_less_mla_cache),
+      runtime_choice(p.output_layer_offload), runtime_choice(p.quantized_v_without_flash_attention),
+      runtime_flag(p.kv_cache_type_needs_equal_key_value_length), runtime_flag(p.clamps_context_to_trained),
+      list(p.gpu_overhead, runtime_overhead));
+}
+
 std::string generate(const Catalog& c) {
   std::string out =
       "// Generated by r1tag_tablegen from data/*.json at build time. Do not edit; edit the tables.\n"
@@ -145,6 +196,7 @@ std::string generate(const Catalog& c) {
   out += fmt::format("  c.ollama_tags = {};\n", list(c.ollama_tags, ollama_tag));
   out += fmt::format("  c.ollama_alias_history = {};\n", list(c.ollama_alias_history, alias_change));
   out += fmt::format("  c.hf_repos = {};\n", list(c.hf_repos, hf_repo));
+  out += fmt::format("  c.runtimes = {};\n", list(c.runtimes, runtime));
   out +=
       "  return c;\n}\n\n}  // namespace\n\n"
       "const Catalog& embedded_catalog() {\n  static const Catalog catalog = build();\n  return catalog;\n}\n\n"

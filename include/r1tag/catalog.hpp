@@ -67,6 +67,7 @@ struct Hyperparameters {
   bool tied_embeddings = false;
   bool attention_bias = false;  // q/k/v biases (qwen2)
   bool qk_norm = false;         // per-head q/k RMS norms (qwen3)
+  bool rope_freqs_tensor = false;  // Llama-3.1-style rope scaling: the converter writes rope_freqs.weight
   std::uint32_t expert_count = 0;
   std::uint32_t expert_used_count = 0;
   std::uint32_t expert_shared_count = 0;
@@ -77,6 +78,14 @@ struct Hyperparameters {
   std::uint32_t rope_dimension_count = 0;
   std::uint32_t key_length_mla = 0;
   std::uint32_t value_length_mla = 0;
+};
+
+// What r1tag needs to estimate the GGUF key/value metadata of a model's files: the tokenizer arrays
+// (tokens, token types, merges) are almost all of it (data/architectures.json `gguf_metadata`).
+struct GgufMetadataEstimate {
+  std::string tokenizer;      // which vocabulary, in words
+  std::uint64_t kv_bytes = 0;  // estimated bytes of all key/value pairs; 0 when unknown
+  std::string source;
 };
 
 struct Benchmark {
@@ -100,6 +109,7 @@ struct Model {
   std::string parameters_printed;         // as llama.cpp prints it: "7.62 B"
   std::string active_parameters_printed;  // MoE only: "37B"
   Hyperparameters hparams;
+  GgufMetadataEstimate gguf_metadata;
   std::vector<Benchmark> benchmarks;
   std::string source;
 
@@ -124,6 +134,10 @@ struct OllamaTag {
   std::string kv_layout;  // deepseek2: "legacy" or "mla"; empty otherwise
   std::optional<PublishedSize> published;
   std::string source;
+  // false when the published size is known not to follow llama.cpp's per-tensor rules;
+  // `size_note` then says what is known about why.
+  bool size_follows_rules = true;
+  std::string size_note;
 };
 
 struct AliasChange {
@@ -152,6 +166,60 @@ struct HfRepo {
   const HfFile* find_file(std::string_view scheme) const;
 };
 
+// A runtime figure with where it comes from (data/runtimes.json).
+struct RuntimeFigure {
+  std::uint64_t value = 0;
+  std::string source;
+};
+struct RuntimeFlag {
+  bool value = false;
+  std::string source;
+};
+struct RuntimeChoice {
+  std::string value;
+  std::string source;
+};
+// A default that changed over versions: applies from `since_version` ("0.6.7") on.
+struct RuntimeVersionedFigure {
+  std::string since_version;
+  std::uint64_t value = 0;
+  std::string source;
+};
+// The default context of one era, by total VRAM: the last tier whose minimum is met applies.
+// `context_tokens` 0 means "the model's trained context".
+struct RuntimeContextTier {
+  std::uint64_t min_total_vram_bytes = 0;
+  std::uint32_t context_tokens = 0;
+};
+struct RuntimeContextDefault {
+  std::string since_version;
+  std::vector<RuntimeContextTier> tiers;
+  std::string source;
+};
+// Memory a runtime keeps free (or reserves) on each GPU of a backend ("cuda", "rocm", "metal", "any").
+struct RuntimeGpuOverhead {
+  std::string backend;
+  std::uint64_t bytes = 0;
+  std::string source;
+};
+
+// The defaults and version-dependent behaviour of a runtime (data/runtimes.json), keyed "llama.cpp", "ollama".
+struct RuntimeProfile {
+  std::string name;
+  RuntimeChoice version;  // the version modelled
+  RuntimeFigure kv_padding_tokens;
+  RuntimeFigure default_batch_tokens;
+  RuntimeFigure default_ubatch_tokens;
+  std::vector<RuntimeContextDefault> default_context;              // oldest era first
+  std::vector<RuntimeVersionedFigure> default_parallel_sequences;  // oldest first
+  RuntimeFlag v_less_mla_cache;                                    // MLA caches K only (llama.cpp PR #19067)
+  RuntimeChoice output_layer_offload;                 // "first" or "with_last_layer"
+  RuntimeChoice quantized_v_without_flash_attention;  // "error" or "f16"
+  RuntimeFlag kv_cache_type_needs_equal_key_value_length;
+  RuntimeFlag clamps_context_to_trained;
+  std::vector<RuntimeGpuOverhead> gpu_overhead;
+};
+
 struct Catalog {
   std::vector<GgmlType> ggml_types;
   std::vector<QuantScheme> schemes;
@@ -160,6 +228,7 @@ struct Catalog {
   std::vector<OllamaTag> ollama_tags;
   std::vector<AliasChange> ollama_alias_history;
   std::vector<HfRepo> hf_repos;
+  std::vector<RuntimeProfile> runtimes;  // data/runtimes.json, "llama.cpp" first
 
   // Exact-name lookups; nullptr when absent.
   const GgmlType* find_type(std::string_view name) const;
