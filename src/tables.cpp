@@ -205,6 +205,8 @@ OllamaTag read_ollama_tag(const JsonReader& r, const std::string& tag) {
   t.source = r.has("source") ? r.source() : std::string();
   t.size_follows_rules = r.boolean("size_follows_rules", true);
   t.size_note = r.optional_string("size_note");
+  t.size_summary = r.optional_string("size_summary");
+  if (!t.size_follows_rules && t.size_summary.empty()) r.child("size_summary").problem("a tag whose size does not follow the rules needs a one-sentence summary");
   return t;
 }
 

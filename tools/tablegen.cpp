@@ -116,9 +116,9 @@ std::string published(const std::optional<PublishedSize>& p) {
 std::string ollama_tag(const OllamaTag& t) {
   return fmt::format(
       "OllamaTag{{.tag = {}, .model_id = {}, .scheme = {}, .aliases = {}, .digest = {}, .kv_layout = {}, "
-      ".published = {}, .source = {}, .size_follows_rules = {}, .size_note = {}}}",
+      ".published = {}, .source = {}, .size_follows_rules = {}, .size_note = {}, .size_summary = {}}}",
       lit(t.tag), lit(t.model_id), lit(t.scheme), strings(t.aliases), lit(t.digest), lit(t.kv_layout),
-      published(t.published), lit(t.source), boolean(t.size_follows_rules), lit(t.size_note));
+      published(t.published), lit(t.source), boolean(t.size_follows_rules), lit(t.size_note), lit(t.size_summary));
 }
 
 std::string alias_change(const AliasChange& a) {

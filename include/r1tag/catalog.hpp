@@ -138,6 +138,7 @@ struct OllamaTag {
   // `size_note` then says what is known about why.
   bool size_follows_rules = true;
   std::string size_note;
+  std::string size_summary;  // one sentence of size_note, for the text output
 };
 
 struct AliasChange {

@@ -1,6 +1,7 @@
 #include "cli/explain_command.hpp"
 
 #include <r1tag/error.hpp>
+#include <r1tag/explanation.hpp>
 #include <r1tag/resolver.hpp>
 #include <r1tag/tag_parser.hpp>
 
@@ -16,6 +17,8 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
                   "ollama tags, Hugging Face GGUF file or repository names, hf.co references")
       ->required();
   cmd->add_flag("--json", options.json, "Print one JSON document (schema: docs/json-schema.md)");
+  cmd->add_flag("--tensors", options.tensors,
+                "List every tensor with its shape, ggml type and bytes, as llama-quantize --dry-run would");
   cmd->footer(
       "Examples:\n"
       "  r1tag explain deepseek-r1:7b\n"
@@ -31,7 +34,7 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     ExplainOutcome o;
     o.input = input;
     try {
-      o.variant = resolve(parse_tag(input), catalog);
+      o.explanation = explain_variant(resolve(parse_tag(input), catalog), catalog);
     } catch (const Error& e) {
       o.error = e;
       // The first failure decides the exit code; the other names are still explained.
@@ -40,8 +43,9 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     }
     outcomes.push_back(std::move(o));
   }
-  result.out = options.json ? render_explain_json(outcomes, catalog)
-                            : render_explain_text(outcomes, catalog, style);
+  const ExplainRenderOptions render{options.tensors};
+  result.out = options.json ? render_explain_json(outcomes, catalog, render)
+                            : render_explain_text(outcomes, catalog, render, style);
   return result;
 }
 

@@ -20,10 +20,10 @@ json published_json(const PublishedFile& p) {
   return j;
 }
 
-json model_json(const Model& m) {
+json model_json(const Model& m, std::uint64_t parameters) {
   json j;
   j["id"] = m.id;
-  j["parameters"] = nullptr;
+  j["parameters"] = parameters;
   j["parameters_printed"] = m.parameters_printed;
   j["active_parameters_printed"] = m.active_parameters_printed.empty() ? json(nullptr) : json(m.active_parameters_printed);
   j["architecture"] = m.architecture;
@@ -64,20 +64,65 @@ json quant_json(const QuantScheme& s, const Catalog& c) {
   return j;
 }
 
-json result_json(const ExplainOutcome& o, const Catalog& c) {
+json shape_json(const TensorInfo& t) {
+  json shape = json::array();
+  for (std::uint32_t d = 0; d < t.n_dims; ++d) shape.push_back(t.ne[d]);
+  return shape;
+}
+
+json file_json(const Explanation& e) {
+  const Variant& v = e.variant;
+  const BestSize best = best_size(e);
+  json file;
+  file["bytes"] = best.basis.empty() ? json(nullptr) : json(best.bytes);
+  file["basis"] = best.basis.empty() ? json(nullptr) : json(best.basis);
+  file["computed_bytes"] = e.computed ? json(e.computed->total_bytes) : json(nullptr);
+  file["published_bytes"] = v.published ? json(v.published->size.bytes) : json(nullptr);
+  file["published"] = v.published ? published_json(*v.published) : json(nullptr);
+  if (e.computed) {
+    const FileSize& f = *e.computed;
+    file["computed"] = json{{"tensor_bytes", f.tensor_bytes},
+                            {"metadata_bytes", f.metadata_bytes},
+                            {"metadata_estimated_bytes", f.kv_bytes},
+                            {"padding_bytes", f.padding_bytes},
+                            {"tensor_count", f.tensors.size()},
+                            {"rules", std::string(rule_set_label(f.rules))},
+                            {"metadata_basis", f.metadata_basis}};
+    json histogram = json::array();
+    for (const TypeTotal& t : f.histogram)
+      histogram.push_back(json{{"type", t.type}, {"tensors", t.tensor_count}, {"elements", t.elements}, {"bytes", t.bytes}});
+    file["computed"]["types"] = histogram;
+  } else {
+    file["computed"] = nullptr;
+  }
+  file["computed_caveat"] = e.computed_caveat.empty() ? json(nullptr) : json(e.computed_caveat);
+  file["computed_caveat_detail"] = e.computed_caveat_detail.empty() ? json(nullptr) : json(e.computed_caveat_detail);
+  return file;
+}
+
+json tensors_json(const FileSize& f) {
+  json list = json::array();
+  for (const PlannedTensor& t : f.tensors)
+    list.push_back(json{{"name", t.tensor.name}, {"shape", shape_json(t.tensor)}, {"type", t.type->name}, {"bytes", t.bytes}});
+  return list;
+}
+
+json result_json(const ExplainOutcome& o, const Catalog& c, const ExplainRenderOptions& options) {
   json j;
   j["input"] = o.input;
-  j["ok"] = o.variant.has_value();
-  if (!o.variant) {
+  j["ok"] = o.explanation.has_value();
+  if (!o.explanation) {
     j["error"] = json{{"message", o.error->what()},
                       {"hint", o.error->hint().empty() ? json(nullptr) : json(o.error->hint())},
                       {"exit_code", static_cast<int>(o.error->code())}};
     return j;
   }
-  const Variant& v = *o.variant;
+  const Explanation& e = *o.explanation;
+  const Variant& v = e.variant;
   j["dialect"] = to_string(v.tag.dialect);
-  j["model"] = model_json(*v.model);
+  j["model"] = model_json(*v.model, e.parameters);
   j["quant"] = v.scheme ? quant_json(*v.scheme, c) : json(nullptr);
+  if (v.scheme) j["quant"]["bits_per_weight"] = e.computed ? json(e.computed->bits_per_weight) : json(nullptr);
   if (v.tag.shard) {
     j["shard"] = json{{"index", v.tag.shard->index},
                       {"count", v.tag.shard->count},
@@ -93,25 +138,22 @@ json result_json(const ExplainOutcome& o, const Catalog& c) {
   } else {
     j["huggingface"] = nullptr;
   }
-  json file;
-  file["bytes"] = v.published ? json(v.published->size.bytes) : json(nullptr);
-  file["basis"] = v.published ? json("published") : json(nullptr);
-  file["published_bytes"] = v.published ? json(v.published->size.bytes) : json(nullptr);
-  file["published"] = v.published ? published_json(*v.published) : json(nullptr);
-  j["file"] = file;
+  j["file"] = file_json(e);
   j["imatrix"] = v.imatrix;
   j["notes"] = v.notes;
   j["unplaced"] = v.tag.unplaced;
+  if (options.tensors) j["tensors"] = e.computed ? tensors_json(*e.computed) : json::array();
   return j;
 }
 
 }  // namespace
 
-std::string render_explain_json(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog) {
+std::string render_explain_json(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog,
+                                const ExplainRenderOptions& options) {
   json doc;
   doc["schema_version"] = 1;
   doc["results"] = json::array();
-  for (const ExplainOutcome& o : outcomes) doc["results"].push_back(result_json(o, catalog));
+  for (const ExplainOutcome& o : outcomes) doc["results"].push_back(result_json(o, catalog, options));
   return doc.dump(2) + "\n";
 }
 

@@ -4,7 +4,7 @@
 
 #include <r1tag/catalog.hpp>
 #include <r1tag/error.hpp>
-#include <r1tag/resolver.hpp>
+#include <r1tag/explanation.hpp>
 
 #include <optional>
 #include <string>
@@ -17,16 +17,21 @@ struct TextStyle {
   std::size_t width = 100;  // wrap long lines at this many columns
 };
 
-// One input of `explain` and what became of it: a variant, or the error it raised.
+// One input of `explain` and what became of it: an explanation, or the error it raised.
 struct ExplainOutcome {
   std::string input;
-  std::optional<Variant> variant;
+  std::optional<Explanation> explanation;
   std::optional<Error> error;
 };
 
+struct ExplainRenderOptions {
+  bool tensors = false;  // list every tensor with shape, type and bytes
+};
+
 std::string render_explain_text(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog,
-                                const TextStyle& style);
+                                const ExplainRenderOptions& options, const TextStyle& style);
 // The documented JSON document (docs/json-schema.md), pretty-printed, ending in a newline.
-std::string render_explain_json(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog);
+std::string render_explain_json(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog,
+                                const ExplainRenderOptions& options);
 
 }  // namespace r1tag

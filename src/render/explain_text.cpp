@@ -33,6 +33,18 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width) {
   return rows;
 }
 
+// "4,683,073,248": byte counts are easier to compare with separators.
+std::string group_digits(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+  return digits;
+}
+
+std::string signed_digits(std::int64_t n) {
+  const std::uint64_t magnitude = n < 0 ? static_cast<std::uint64_t>(-n) : static_cast<std::uint64_t>(n);
+  return (n < 0 ? "-" : "+") + group_digits(magnitude);
+}
+
 // A labelled block: the label in the left column, continuation lines indented under the text.
 class Block {
  public:
@@ -66,9 +78,9 @@ std::string what_it_is(const Model& m) {
                      m.parameters_printed, m.active_parameters_printed, m.base_model);
 }
 
-void model_lines(Block& b, const Model& m) {
-  b.line("model", fmt::format("{}: {} parameters, {} architecture, {} layers", m.id, m.parameters_printed,
-                              m.architecture, m.hparams.block_count));
+void model_lines(Block& b, const Model& m, std::uint64_t parameters) {
+  b.line("model", fmt::format("{}: {} parameters ({} exactly), {} architecture, {} layers", m.id,
+                              m.parameters_printed, group_digits(parameters), m.architecture, m.hparams.block_count));
   b.more(what_it_is(m));
   b.line("context", fmt::format("{} tokens trained", m.hparams.context_length));
   b.line("licence", m.license);
@@ -99,16 +111,49 @@ void quant_lines(Block& b, const QuantScheme& s, const Catalog& c) {
   }
 }
 
-void file_lines(Block& b, const Variant& v) {
-  if (v.published) {
-    const PublishedSize& p = v.published->size;
-    const std::string exact = p.exact ? fmt::format(", exactly {} bytes", p.bytes) : fmt::format(", shown as {}", p.shown);
-    b.line("file", fmt::format("{} ({}) published{}", format_decimal_gb(p.bytes), format_gib(p.bytes), exact));
-    b.more("by " + v.published->where + (v.published->shards > 1 ? fmt::format(", in {} parts", v.published->shards) : ""));
-  } else if (v.scheme != nullptr && v.scheme->custom_mix) {
-    b.line("file", "no published size found for this file; its per-tensor mix is custom, so r1tag cannot compute it");
-  } else if (v.scheme != nullptr) {
-    b.line("file", "no published size found for this file");
+std::string signed_percent(std::int64_t diff, std::uint64_t of) {
+  return fmt::format("{:+.3f} %", 100.0 * static_cast<double>(diff) / static_cast<double>(of));
+}
+
+void computed_lines(Block& b, const Explanation& e) {
+  const FileSize& f = *e.computed;
+  b.line("file", fmt::format("{} ({}) computed tensor by tensor: {} bytes, {:.2f} bits per weight",
+                             format_decimal_gb(f.total_bytes), format_gib(f.total_bytes), group_digits(f.total_bytes),
+                             f.bits_per_weight));
+  std::string types;
+  for (const TypeTotal& t : f.histogram) types += fmt::format("{}{} {}", types.empty() ? "" : ", ", t.tensor_count, t.type);
+  b.more(fmt::format("{} tensors: {} ({}; metadata of {} KB estimated from the vocabulary)", f.tensors.size(), types,
+                     rule_set_label(f.rules), f.kv_bytes / 1000));
+}
+
+void published_lines(Block& b, const Explanation& e) {
+  const PublishedFile& p = *e.variant.published;
+  const std::string how = p.size.exact ? fmt::format("exactly {} bytes", group_digits(p.size.bytes)) : "shown as " + p.size.shown;
+  const std::string parts = p.shards > 1 ? fmt::format(" in {} parts", p.shards) : "";
+  std::string line = fmt::format("published: {} ({}) by {}{}", how, format_gib(p.size.bytes), p.where, parts);
+  if (e.computed) {
+    const auto diff = static_cast<std::int64_t>(e.computed->total_bytes) - static_cast<std::int64_t>(p.size.bytes);
+    const bool within_rounding = !p.size.exact && static_cast<std::uint64_t>(diff < 0 ? -diff : diff) <= p.size.precision_bytes;
+    line += fmt::format("; computed minus published: {} bytes ({}{})", signed_digits(diff), signed_percent(diff, p.size.bytes),
+                        within_rounding ? ", within the hub's rounding" : "");
+  }
+  if (e.computed) {
+    b.more(line);
+  } else {
+    b.line("file", line);
+  }
+}
+
+void file_lines(Block& b, const Explanation& e) {
+  const Variant& v = e.variant;
+  if (e.computed) computed_lines(b, e);
+  if (v.published) published_lines(b, e);
+  if (!e.computed_caveat.empty()) b.more(e.computed_caveat);
+  if (!e.computed && !v.published && v.scheme != nullptr) {
+    b.line("file", v.scheme->custom_mix ? "no published size found; this custom mix cannot be computed from llama.cpp's rules"
+                                        : "no published size found");
+  } else if (!e.computed && v.scheme != nullptr && v.scheme->custom_mix) {
+    b.more("a custom per-tensor mix: only its publisher knows its exact size, so r1tag shows the published one");
   }
   if (v.tag.shard) {
     b.more(fmt::format("this name is part {} of {}{}", v.tag.shard->index, v.tag.shard->count,
@@ -116,6 +161,21 @@ void file_lines(Block& b, const Variant& v) {
                            ? " (llama.cpp loads part 1 and finds the others)"
                            : " (byte-split: concatenate the parts into one .gguf before use)"));
   }
+}
+
+std::string shape_text(const TensorInfo& t) {
+  std::string out;
+  for (std::uint32_t d = 0; d < t.n_dims; ++d) out += (d == 0 ? "" : " x ") + std::to_string(t.ne[d]);
+  return out;
+}
+
+std::string tensor_table(const FileSize& f) {
+  std::string out = fmt::format("  {:<36} {:>22} {:>8} {:>16}\n", "tensor", "shape", "type", "bytes");
+  for (const PlannedTensor& t : f.tensors) {
+    out += fmt::format("  {:<36} {:>22} {:>8} {:>16}\n", t.tensor.name, shape_text(t.tensor), t.type->name,
+                       group_digits(t.bytes));
+  }
+  return out;
 }
 
 void where_lines(Block& b, const Variant& v, const Catalog& c) {
@@ -137,20 +197,20 @@ void where_lines(Block& b, const Variant& v, const Catalog& c) {
     const HfFile* f = repo->find_file(v.scheme->name);
     if (f == nullptr || std::find(seen.begin(), seen.end(), repo->repo) != seen.end()) continue;
     seen.push_back(repo->repo);
-    add(fmt::format("hf.co/{}:{}  ({})", repo->repo, v.scheme->name, f->path));
+    add(fmt::format("hf.co/{}:{} ({})", repo->repo, v.scheme->name, f->path));
   }
 }
 
-void variant_text(Block& b, const Variant& v, const Catalog& c) {
+void explanation_text(Block& b, const Explanation& e, const Catalog& c) {
+  const Variant& v = e.variant;
   std::string title = v.tag.input;
-  if (v.ollama_tag != nullptr && v.tag.dialect == Dialect::ollama &&
-      v.tag.ollama_tag != v.ollama_tag->tag) {
+  if (v.ollama_tag != nullptr && v.tag.dialect == Dialect::ollama && v.tag.ollama_tag != v.ollama_tag->tag) {
     title += fmt::format("  =  {}:{}", c.ollama_library, v.ollama_tag->tag);
   }
   b.heading(title);
-  model_lines(b, *v.model);
+  model_lines(b, *v.model, e.parameters);
   if (v.scheme != nullptr) quant_lines(b, *v.scheme, c);
-  file_lines(b, v);
+  file_lines(b, e);
   where_lines(b, v, c);
   for (const std::string& note : v.notes) b.line("note", note);
 }
@@ -158,16 +218,17 @@ void variant_text(Block& b, const Variant& v, const Catalog& c) {
 }  // namespace
 
 std::string render_explain_text(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog,
-                                const TextStyle& style) {
+                                const ExplainRenderOptions& options, const TextStyle& style) {
   std::string out;
   bool first = true;
   for (const ExplainOutcome& o : outcomes) {
-    if (!o.variant) continue;  // errors go to stderr, from the CLI
+    if (!o.explanation) continue;  // errors go to stderr, from the CLI
     if (!first) out += "\n";
     first = false;
     Block b(style);
-    variant_text(b, *o.variant, catalog);
+    explanation_text(b, *o.explanation, catalog);
     out += b.str();
+    if (options.tensors && o.explanation->computed) out += "\n" + tensor_table(*o.explanation->computed);
   }
   return out;
 }

@@ -1,0 +1,39 @@
+#include <r1tag/explanation.hpp>
+
+namespace r1tag {
+
+KvLayout kv_layout_of(const Variant& v) {
+  if (v.ollama_tag != nullptr && v.tag.dialect == Dialect::ollama) return kv_layout_from(v.ollama_tag->kv_layout);
+  if (v.repo != nullptr) return kv_layout_from(v.repo->kv_layout);
+  // R1 GGUFs converted before llama.cpp PR #12801 (April 2025) are all legacy.
+  return KvLayout::standard;
+}
+
+Explanation explain_variant(const Variant& variant, const Catalog& catalog) {
+  Explanation e;
+  e.variant = variant;
+  e.kv_layout = kv_layout_of(variant);
+  e.parameters = parameter_count(tensor_inventory(*variant.model, e.kv_layout));
+  if (variant.scheme != nullptr && !variant.scheme->custom_mix) {
+    QuantOptions options;
+    options.imatrix = variant.imatrix;
+    e.computed = compute_file_size(*variant.model, *variant.scheme, catalog, options, e.kv_layout);
+  }
+  if (variant.ollama_tag != nullptr && variant.tag.dialect == Dialect::ollama && !variant.ollama_tag->size_follows_rules) {
+    e.computed_caveat = variant.ollama_tag->size_summary;
+    e.computed_caveat_detail = variant.ollama_tag->size_note;
+  }
+  return e;
+}
+
+BestSize best_size(const Explanation& e) {
+  const auto& published = e.variant.published;
+  // An exact published count is the file itself; otherwise the computed size is finer than a hub's
+  // rounded "4.7 GB", unless the file is known not to follow the rules.
+  if (published && published->size.exact) return {published->size.bytes, "published"};
+  if (e.computed && e.computed_caveat.empty()) return {e.computed->total_bytes, "computed"};
+  if (published) return {published->size.bytes, "published"};
+  return {};
+}
+
+}  // namespace r1tag
