@@ -7,6 +7,7 @@
 #include "ascii.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -78,6 +79,26 @@ std::string ollama_stem(const Model& m) {
   return stem;
 }
 
+// "7b is a Qwen distill; there is no 7b-llama-distill". A size may name several models (8b: the Llama
+// distill and the 0528 Qwen3 distill); all are listed, and the hint is the one whose base is spelled
+// most like the base the user wrote ("qwen" -> qwen3).
+[[noreturn]] void throw_wrong_base(const ParsedTag& tag, const std::string& size, const std::vector<const Model*>& sized) {
+  std::vector<std::string> what;
+  std::vector<std::string> bases;
+  for (const Model* m : sized) {
+    const ModelWords w = model_words(*m);
+    bases.push_back(w.base);
+    const std::string it = w.base.empty() ? std::string("DeepSeek-R1 itself, not a distill")
+                                           : fmt::format("{}{} distill", w.revision.empty() ? "a " : "the " + w.revision + " ", capitalised(w.base));
+    // 671b is R1 and R1-0528: one description for both.
+    if (std::find(what.begin(), what.end(), it) == what.end()) what.push_back(it);
+  }
+  std::size_t meant = 0;
+  if (const auto best = closest_match(tag.base, bases)) meant = static_cast<std::size_t>(std::find(bases.begin(), bases.end(), *best) - bases.begin());
+  throw Error::bad_input(fmt::format("{} is {}; there is no {}-{}{}", size, fmt::join(what, " or "), size, tag.base, tag.distill ? "-distill" : ""),
+                         fmt::format("did you mean {}?", ollama_stem(*sized[meant])));
+}
+
 const Model& match_model(const ParsedTag& tag, const Catalog& c) {
   std::string size = tag.size_label;
   if (size.empty() && !tag.expert_label.empty()) size = "671b";  // the only MoE of the family
@@ -96,14 +117,7 @@ const Model& match_model(const ParsedTag& tag, const Catalog& c) {
     const bool base_ok = tag.base.empty() ? (size.empty() ? w.base.empty() : true) : tag.base == w.base;
     if (base_ok && tag.revision == w.revision) matches.push_back(m);
   }
-  if (matches.empty() && !tag.base.empty() && !size.empty()) {
-    const Model& other = *sized.front();
-    const ModelWords w = model_words(other);
-    const std::string what = w.base.empty() ? "DeepSeek-R1 itself, not a distill" : fmt::format("a {} distill", capitalised(w.base));
-    throw Error::bad_input(
-        fmt::format("{} is {}; there is no {}-{}{}", size, what, size, tag.base, tag.distill ? "-distill" : ""),
-        fmt::format("did you mean {}?", ollama_stem(other)));
-  }
+  if (matches.empty() && !tag.base.empty() && !size.empty()) throw_wrong_base(tag, size, sized);
   if (matches.empty() && !tag.revision.empty()) {
     throw Error::bad_input(fmt::format("no {} model has revision {}", size.empty() ? "DeepSeek-R1" : size, tag.revision),
                            "DeepSeek published the 0528 revision for 671b (R1-0528) and 8b (R1-0528-Qwen3-8B)");
@@ -112,13 +126,28 @@ const Model& match_model(const ParsedTag& tag, const Catalog& c) {
   return *matches.front();
 }
 
+// The dynamic quants r1tag knows, for the hint on an unknown "UD-…" name.
+std::string dynamic_scheme_list(const Catalog& c) {
+  std::vector<std::string> names;
+  for (const QuantScheme& s : c.schemes)
+    if (s.name.rfind("UD-", 0) == 0) names.push_back(s.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
 const QuantScheme& match_scheme(const ParsedTag& tag, const Catalog& c) {
   if (const QuantScheme* s = c.find_scheme(tag.quant)) return *s;
+  // unsloth's repositories name UD-Q4_K_XL files "Q4_K_XL" in ollama and llama.cpp references
+  // ("hf.co/unsloth/DeepSeek-R1-0528-Qwen3-8B-GGUF:Q4_K_XL"); no other scheme has that name.
+  if (const QuantScheme* s = c.find_scheme("UD-" + tag.quant); s != nullptr && tag.quant.rfind("UD-", 0) != 0) return *s;
+  const std::string message = fmt::format("unknown quant '{}'", tag.quant_text);
+  if (tag.quant.rfind("UD-", 0) == 0) {
+    throw Error::bad_input(message, fmt::format("r1tag knows unsloth's dynamic quants {}", dynamic_scheme_list(c)));
+  }
   std::string hint;
   if (const auto best = closest_match(tag.quant_text, c.scheme_spellings())) {
     hint = fmt::format("did you mean {}?", c.find_scheme(*best)->name);
   }
-  throw Error::bad_input(fmt::format("unknown quant '{}'", tag.quant_text), hint);
+  throw Error::bad_input(message, hint);
 }
 
 std::string ollama_quant_list(const Catalog& c, const Model& m) {
@@ -162,6 +191,10 @@ std::string ollama_quant_list(const Catalog& c, const Model& m) {
 }
 
 Variant resolve_ollama(const ParsedTag& tag, const Catalog& c) {
+  if (tag.ollama_model.empty()) {
+    throw Error::bad_input(fmt::format("'{}' has no model name before the ':'", tag.input),
+                           fmt::format("did you mean {}:{}?", c.ollama_library, tag.ollama_tag));
+  }
   if (!tag.names_r1) {
     std::string hint = fmt::format("r1tag explains the {} library, e.g. {}:7b", c.ollama_library, c.ollama_library);
     if (const auto best = closest_match(tag.ollama_model, {c.ollama_library})) hint = fmt::format("did you mean {}?", *best);
@@ -181,28 +214,56 @@ Variant resolve_ollama(const ParsedTag& tag, const Catalog& c) {
 
 std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
-// The file a Hugging Face name points at, and its published size: first in the named repository,
-// else in any repository that publishes a file of exactly this name.
+// "DeepSeek-R1-UD-IQ1_S-00002-of-00003.gguf" -> "DeepSeek-R1-UD-IQ1_S-of-00003.gguf": every shard of a
+// split file compares equal to the first, which is the one the catalogue lists.
+std::string without_shard_index(std::string name) {
+  const std::size_t of = name.rfind("-of-");
+  if (of != std::string::npos && of >= 6 && name[of - 6] == '-') name.erase(of - 6, 6);
+  return name;
+}
+
+// Hugging Face file names are case-sensitive, and publishers differ only in case: bartowski writes
+// "…-f16.gguf", unsloth "…-F16.gguf", ggml-org all lower case. So a file name identifies a file only
+// when it matches exactly.
+bool same_file(const HfFile& f, const ParsedTag& tag) {
+  if (tag.shard && tag.shard->kind == ShardKind::byte_part) return false;  // mradermacher parts are not these files
+  return without_shard_index(base_name(f.path)) == without_shard_index(tag.file_name);
+}
+
+void attach(Variant& v, const HfRepo& repo, const HfFile& f) {
+  v.file = &f;
+  v.imatrix = v.imatrix || repo.imatrix;
+  if (f.published) v.published = PublishedFile{*f.published, repo.repo + "/" + f.path, f.shards};
+}
+
+// The file a Hugging Face name points at, and its published size. A named repository is the only
+// place looked in; one the catalogue does not know has no file here, because another publisher's
+// file of the same quant can differ in size and imatrix. A bare file name is looked up among the
+// repositories that publish a file of exactly that name.
 void attach_hf_file(Variant& v, const Catalog& c) {
   if (v.scheme == nullptr) return;
-  std::vector<const HfRepo*> candidates;
   if (v.repo != nullptr) {
-    candidates.push_back(v.repo);
-  } else {
-    candidates = c.repos_for(v.model->id);
-  }
-  for (const HfRepo* repo : candidates) {
-    const HfFile* f = repo->find_file(v.scheme->name);
-    if (f == nullptr) continue;
-    const bool same_name = v.tag.file_name.empty() || v.repo != nullptr ||
-                           iequals(base_name(f->path), v.tag.file_name) ||
-                           (v.tag.shard && f->shards == v.tag.shard->count);
-    if (!same_name) continue;
-    if (v.repo == nullptr) v.repo = repo;
-    v.file = f;
-    v.imatrix = v.imatrix || repo->imatrix;
-    if (f->published) v.published = PublishedFile{*f->published, repo->repo + "/" + f->path, f->shards};
+    if (const HfFile* f = v.repo->find_file(v.scheme->name)) attach(v, *v.repo, *f);
     return;
+  }
+  if (!v.tag.hf_repo.empty()) {
+    v.notes.push_back(fmt::format("{} is not in r1tag's catalogue: no published size for its files", v.tag.hf_repo));
+    return;
+  }
+  if (v.tag.file_name.empty()) return;
+  std::vector<std::string> also;
+  for (const HfRepo* repo : c.repos_for(v.model->id)) {
+    const HfFile* f = repo->find_file(v.scheme->name);
+    if (f == nullptr || !same_file(*f, v.tag)) continue;
+    if (v.repo == nullptr) {
+      v.repo = repo;
+      attach(v, *repo, *f);
+    } else {
+      also.push_back(repo->repo);
+    }
+  }
+  if (!also.empty()) {
+    v.notes.push_back(fmt::format("{} also publish{} a file of this name", fmt::join(also, " and "), also.size() == 1 ? "es" : ""));
   }
 }
 
@@ -213,7 +274,8 @@ Variant resolve_hf(const ParsedTag& tag, const Catalog& c) {
   if (v.repo != nullptr && tag.size_label.empty() && tag.base.empty() && !tag.names_r1) {
     v.model = c.find_model(v.repo->model_id);
   } else {
-    if (!tag.names_r1 && tag.size_label.empty()) {
+    // A size alone does not make a name R1: "Qwen2.5-7B-Instruct-Q4_K_M.gguf" is not the 7b distill.
+    if (!tag.names_r1) {
       throw Error::bad_input(fmt::format("'{}' does not name a DeepSeek-R1 model", tag.input),
                              "r1tag explains the DeepSeek-R1 family: its distills and R1 itself");
     }
@@ -224,6 +286,9 @@ Variant resolve_hf(const ParsedTag& tag, const Catalog& c) {
   }
   if (!tag.quant.empty()) {
     v.scheme = &match_scheme(tag, c);
+    if (!iequals(v.scheme->name, tag.quant) && std::none_of(v.scheme->aliases.begin(), v.scheme->aliases.end(), [&](const std::string& a) { return iequals(a, tag.quant); })) {
+      v.notes.push_back(fmt::format("{} is unsloth's name for its dynamic quant {}", tag.quant_text, v.scheme->name));
+    }
   } else if (tag.dialect == Dialect::hf_reference) {
     // ollama's rule for hf.co names without a tag: Q4_K_M if the repository has it.
     v.scheme = c.find_scheme("Q4_K_M");

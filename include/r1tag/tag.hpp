@@ -42,7 +42,7 @@ struct ParsedTag {
 
   // Hugging Face
   std::string hf_repo;    // "owner/name" when the input names one
-  std::string path;       // path inside the repository, folders included
+  std::string path;       // path inside the repository, folders included; a local path as given, with '/' for '\'
   std::string file_name;  // last path component
   std::string org_prefix; // "deepseek-ai" in bartowski's "deepseek-ai_DeepSeek-R1-0528-…"
 

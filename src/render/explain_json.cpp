@@ -154,7 +154,8 @@ std::string render_explain_json(const std::vector<ExplainOutcome>& outcomes, con
   doc["schema_version"] = 1;
   doc["results"] = json::array();
   for (const ExplainOutcome& o : outcomes) doc["results"].push_back(result_json(o, catalog, options));
-  return doc.dump(2) + "\n";
+  // Inputs come from the command line and may hold invalid UTF-8; replace it rather than fail.
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace r1tag
