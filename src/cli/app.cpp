@@ -5,6 +5,7 @@
 #include <r1tag/version.hpp>
 
 #include "cli/explain_command.hpp"
+#include "cli/fit_command.hpp"
 #include "cli/terminal.hpp"
 
 #include <CLI/CLI.hpp>
@@ -37,13 +38,14 @@ const Catalog& choose_catalog(const GlobalOptions& global, const Environment& en
   return *loaded;
 }
 
-int dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, std::ostream& out,
+int dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, const FitOptions& fit, std::ostream& out,
              std::ostream& err, const Environment& env) {
   std::optional<Catalog> loaded;
   const Catalog& catalog = choose_catalog(global, env, loaded);
   const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
   CommandResult result;
   if (app.got_subcommand("explain")) result = run_explain(explain, catalog, style);
+  if (app.got_subcommand("fit")) result = run_fit(fit, catalog, style);
   err << result.err;
   out << result.out;
   return result.exit_code;
@@ -55,6 +57,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   CLI::App app("r1tag: what a DeepSeek-R1 model tag means, and which variant your hardware can run", "r1tag");
   GlobalOptions global;
   ExplainOptions explain;
+  FitOptions fit;
   app.set_version_flag("--version", std::string(k_version));
   app.add_option("--data", global.data_dir, "Read the data tables from DIR instead of the built-in ones (also $R1TAG_DATA)")
       ->option_text("DIR");
@@ -62,6 +65,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.require_subcommand(1);
   add_explain_command(app, explain);
+  add_fit_command(app, fit);
   app.footer(
       "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 70 internal error.\n"
       "Run 'r1tag COMMAND --help' for a command's options and examples.");
@@ -81,7 +85,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
 
   try {
-    return dispatch(app, global, explain, out, err, env);
+    return dispatch(app, global, explain, fit, out, err, env);
   } catch (const Error& e) {
     print_error(err, e);
     return static_cast<int>(e.code());

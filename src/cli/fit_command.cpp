@@ -1,0 +1,141 @@
+#include "cli/fit_command.hpp"
+
+#include <r1tag/advisor.hpp>
+#include <r1tag/byte_size.hpp>
+#include <r1tag/context_length.hpp>
+#include <r1tag/error.hpp>
+#include <r1tag/suggest.hpp>
+
+#include "render/fit_render.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+namespace r1tag::cli {
+
+namespace {
+
+// llama.cpp's -ctk/-ctv values (common/arg.cpp kv_cache_types).
+const std::vector<std::string> k_kv_types = {"f32", "f16", "bf16", "q8_0", "q4_0", "q4_1", "iq4_nl", "q5_0", "q5_1"};
+
+std::string checked_kv_type(const std::string& text) {
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (std::find(k_kv_types.begin(), k_kv_types.end(), lower) != k_kv_types.end()) {
+    std::string upper = lower;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return upper;
+  }
+  const auto best = closest_match(text, k_kv_types);
+  throw Error::usage(fmt::format("unknown KV cache type '{}'", text),
+                     best ? fmt::format("did you mean {}? (one of f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1)", *best)
+                          : "use one of f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1");
+}
+
+std::uint64_t longest_trained_context(const Catalog& c) {
+  std::uint64_t longest = 0;
+  for (const Model& m : c.models) longest = std::max<std::uint64_t>(longest, m.hparams.context_length);
+  return longest;
+}
+
+FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
+  FitRequest r;
+  if (!o.vram.empty() && !o.gpus.empty()) throw Error::usage("give --vram (one GPU) or --gpus (several), not both");
+  std::vector<std::string> sizes = o.gpus;
+  if (!o.vram.empty()) sizes.push_back(o.vram);
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    r.budget.gpu_bytes.push_back(parse_memory_size(sizes[i]));
+    r.gpus.push_back(GpuDevice{fmt::format("GPU{}", i), "cuda"});
+  }
+  if (!o.ram.empty()) {
+    r.budget.ram_bytes = parse_memory_size(o.ram);
+    r.ram_known = true;
+  } else {
+    // Without --ram nothing may spill to system memory; the input layer and buffers still live there.
+    r.budget.ram_bytes = std::numeric_limits<std::uint64_t>::max() / 4;
+  }
+  if (sizes.empty() && o.ram.empty()) throw Error::usage("say what hardware to fit: --vram SIZE, --gpus SIZE,SIZE or --ram SIZE", "e.g. r1tag fit --vram 8GB");
+  r.context_tokens = parse_context_tokens(o.ctx);
+  const std::uint64_t longest = longest_trained_context(catalog);
+  if (r.context_tokens > longest) {
+    throw Error::usage(fmt::format("--ctx {} is above the longest trained context of the R1 family ({} tokens)", r.context_tokens, longest),
+                       "R1 was trained for 163840 tokens, the distills for 131072");
+  }
+  r.kv_cache_type = checked_kv_type(o.kv_type);
+  if (o.flash_attn != "on" && o.flash_attn != "off") throw Error::usage(fmt::format("--flash-attn must be on or off, not '{}'", o.flash_attn));
+  r.flash_attention = o.flash_attn == "on";
+  r.runtime = o.runtime;
+  r.model_filter = o.model;
+  r.family_filter = o.family;
+  for (const std::string& part : o.tensor_split) {
+    try {
+      r.tensor_split.push_back(std::stod(part));
+    } catch (const std::exception&) {
+      throw Error::usage(fmt::format("bad --tensor-split value '{}'", part), "give one share per GPU, e.g. --tensor-split 3,1");
+    }
+  }
+  if (!r.tensor_split.empty() && r.tensor_split.size() != r.gpus.size())
+    throw Error::usage("--tensor-split needs one share per GPU");
+  if (!o.headroom.empty()) r.headroom_bytes = parse_memory_size(o.headroom);
+  if (!o.model.empty() && std::none_of(catalog.models.begin(), catalog.models.end(), [&](const Model& m) {
+        return m.size_label == o.model || m.id == o.model;
+      })) {
+    std::vector<std::string> names;
+    for (const Model& m : catalog.models) names.push_back(m.size_label);
+    const auto best = closest_match(o.model, names);
+    throw Error::usage(fmt::format("unknown model '{}'", o.model), best ? fmt::format("did you mean {}?", *best) : "");
+  }
+  return r;
+}
+
+}  // namespace
+
+void add_fit_command(CLI::App& app, FitOptions& o) {
+  CLI::App* cmd = app.add_subcommand("fit", "Rank the DeepSeek-R1 variants that fit your hardware, best first");
+  cmd->add_option("--vram", o.vram, "Memory of your one GPU, e.g. 8GB (GB means GiB: 2^30 bytes)")->option_text("SIZE");
+  cmd->add_option("--gpus", o.gpus, "Memory of each of several GPUs, e.g. 24GB,24GB")->delimiter(',')->option_text("SIZE,SIZE");
+  cmd->add_option("--ram", o.ram, "System RAM that may hold what does not fit on the GPUs; without it only full-GPU placements are shown")
+      ->option_text("SIZE");
+  cmd->add_option("--ctx", o.ctx,
+                  "Context length in tokens (default 8192: R1's reasoning traces run to thousands of tokens, so 2K-4K "
+                  "defaults cut them off)")
+      ->option_text("TOKENS");
+  cmd->add_option("--kv-type", o.kv_type, "KV cache type: f16 (default), q8_0, q4_0, … (quantized V needs flash attention)");
+  cmd->add_option("--flash-attn", o.flash_attn, "Flash attention: on (default) or off");
+  cmd->add_option("--runtime", o.runtime, "Runtime to model: llama.cpp (default) or ollama");
+  cmd->add_option("--model", o.model, "Only this model: a size such as 14b, or a model id");
+  cmd->add_option("--family", o.family, "Only distills or the original 671B: distill | original")
+      ->check(CLI::IsMember({"distill", "original"}));
+  cmd->add_option("--tensor-split", o.tensor_split, "Share of the layers per GPU, e.g. 3,1 (default: by memory)")
+      ->delimiter(',');
+  cmd->add_option("--headroom", o.headroom, "Memory to keep free on each GPU instead of the runtime's own overhead figure")
+      ->option_text("SIZE");
+  cmd->add_option("--top", o.top, "How many candidates to show (default 5)");
+  cmd->add_flag("--all", o.all, "Show every candidate that fits");
+  cmd->add_flag("--json", o.json, "Print one JSON document (schema: docs/json-schema.md)");
+  cmd->footer(
+      "Sizes: GB, G and GiB all mean 2^30 bytes (GPUs and RAM come in binary sizes); MiB and TB work too.\n"
+      "Examples:\n"
+      "  r1tag fit --vram 8GB\n"
+      "  r1tag fit --vram 24GB --ctx 32K --kv-type q8_0\n"
+      "  r1tag fit --gpus 24GB,24GB --ram 64GB\n"
+      "  r1tag fit --vram 24GB --ram 192GB --family original\n"
+      "  r1tag fit --ram 32GB                      # CPU only\n"
+      "  r1tag fit --vram 12GB --json | jq '.candidates[0].run'");
+}
+
+CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style) {
+  const FitRequest request = build_request(options, catalog);
+  FitAdvice advice = advise(request, catalog);
+  const std::size_t shown = options.all ? advice.candidates.size() : std::min(options.top, advice.candidates.size());
+  const std::size_t total = advice.candidates.size();
+  advice.candidates.resize(shown);
+  CommandResult result;
+  result.out = options.json ? render_fit_json(advice, request, total) : render_fit_text(advice, request, total, style);
+  return result;
+}
+
+}  // namespace r1tag::cli

@@ -1,0 +1,92 @@
+#include "fit_ranking.hpp"
+
+#include <r1tag/byte_size.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <tuple>
+
+namespace r1tag::detail {
+
+namespace {
+
+// Acceptable loss (llama-quantize's +0.2 perplexity or less, Q4_K_M and up) is one bucket, so a larger
+// model at Q4_K_M outranks a smaller one at Q8_0; noticeable and large losses rank after every
+// acceptable variant of the same placement.
+int loss_bucket(LossClass c) {
+  switch (c) {
+    case LossClass::negligible:
+    case LossClass::very_small:
+    case LossClass::small: return 0;
+    case LossClass::noticeable: return 1;
+    case LossClass::large: return 2;
+    case LossClass::unknown: return 3;
+  }
+  return 3;
+}
+
+auto key(const Candidate& c) {
+  return std::make_tuple(static_cast<int>(c.placement), loss_bucket(c.quality.loss), -c.capability,
+                         static_cast<int>(c.quality.loss), c.file_bytes);
+}
+
+std::string gib(std::uint64_t bytes) { return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1ULL << 30)); }
+
+std::string placement_words(const Candidate& c) {
+  const MemoryEstimate& e = c.fit.estimate;
+  switch (c.placement) {
+    case PlacementKind::gpu: {
+      std::uint64_t gpu_total = 0;
+      for (const DeviceMemory& d : e.devices)
+        if (d.gpu) gpu_total += d.total_bytes;
+      return fmt::format("runs entirely on the GPU ({} of VRAM)", gib(gpu_total));
+    }
+    case PlacementKind::partial:
+      return fmt::format("only {} of {} layers fit on the GPU{}; the rest run from RAM, much slower", e.gpu_layers,
+                         e.layer_count, c.experts_on_cpu ? " with the routed experts in RAM" : "");
+    case PlacementKind::cpu: return "runs on the CPU from RAM: expect a few tokens per second at best";
+  }
+  return {};
+}
+
+std::string quant_words(const Candidate& c) {
+  return fmt::format("{}: {} quality loss", c.scheme->name, to_string(c.quality.loss));
+}
+
+std::string scores(const Candidate& c) { return fmt::format("{:.1f}", c.capability); }
+
+}  // namespace
+
+void rank(std::vector<Candidate>& candidates) {
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return key(a) < key(b); });
+}
+
+std::string why(const Candidate& cand, const Candidate* previous, const Candidate& best, const FitRequest&) {
+  const std::string where = placement_words(cand);
+  if (previous == nullptr) {
+    return fmt::format("{}; the best published scores of what fits (AIME 2024 and GPQA Diamond mean {}); {}", where,
+                       scores(cand), quant_words(cand));
+  }
+  const Candidate& p = *previous;
+  if (cand.placement != p.placement) return fmt::format("{}; placement ranks before quality", where);
+  if (loss_bucket(cand.quality.loss) != loss_bucket(p.quality.loss)) {
+    return fmt::format("{}; {} ({}), more than the variants above", where, quant_words(cand), cand.quality.basis);
+  }
+  if (cand.capability < p.capability) {
+    const bool better_quant = static_cast<int>(cand.quality.loss) < static_cast<int>(p.quality.loss);
+    return fmt::format("{}; {} scores lower than {} (mean {} vs {}){}", where, cand.model->id, p.model->id,
+                       scores(cand), scores(p),
+                       better_quant ? fmt::format(", which outranks it even at {}", p.scheme->name) : "");
+  }
+  if (cand.quality.loss != p.quality.loss) {
+    return fmt::format("{}; same model as above with more quality loss ({})", where, quant_words(cand));
+  }
+  (void)best;
+  return fmt::format("{}; same model and quality class as above, but a larger file ({} vs {}), so slower", where,
+                     format_decimal_gb(cand.file_bytes), format_decimal_gb(p.file_bytes));
+}
+
+}  // namespace r1tag::detail

@@ -1,0 +1,21 @@
+// Rendering `fit` advice: a ranked list a person reads, and the JSON document scripts read.
+#pragma once
+
+#include <r1tag/advisor.hpp>
+
+#include "render/explain_render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace r1tag {
+
+// `total` is how many candidates fit before --top cut the list.
+std::string render_fit_text(const FitAdvice& advice, const FitRequest& request, std::size_t total, const TextStyle& style);
+std::string render_fit_json(const FitAdvice& advice, const FitRequest& request, std::size_t total);
+
+// The documented `memory` object (docs/json-schema.md), shared by fit and explain.
+nlohmann::ordered_json memory_json(const MemoryEstimate& memory);
+
+}  // namespace r1tag

@@ -1,0 +1,88 @@
+#include "render/fit_render.hpp"
+
+#include <r1tag/byte_size.hpp>
+
+#include <fmt/format.h>
+
+namespace r1tag {
+
+namespace {
+
+std::string gib(std::uint64_t bytes) { return fmt::format("{:.2f}", static_cast<double>(bytes) / (1ULL << 30)); }
+
+std::string paint(const TextStyle& style, const char* code, const std::string& text) {
+  return style.color ? fmt::format("\033[{}m{}\033[0m", code, text) : text;
+}
+
+std::string budget_line(const FitAdvice& advice, const FitRequest& r, std::size_t total) {
+  std::string hardware;
+  for (std::size_t i = 0; i < r.gpus.size(); ++i)
+    hardware += fmt::format("{}{} GiB", i == 0 ? "" : " + ", gib(r.budget.gpu_bytes[i]));
+  if (!hardware.empty()) hardware = fmt::format("{} GPU{} with {}", r.gpus.size(), r.gpus.size() > 1 ? "s" : "", hardware);
+  if (r.ram_known) hardware += fmt::format("{}{} GiB RAM", hardware.empty() ? "" : ", ", gib(r.budget.ram_bytes));
+  return fmt::format(
+      "{}; context {} tokens, KV cache {}, flash attention {}, {} {}\n{} variant{} fit{}{}\n",
+      hardware, r.context_tokens, r.kv_cache_type, r.flash_attention ? "on" : "off", advice.runtime->name,
+      advice.runtime->version.value, total, total == 1 ? "" : "s", total == 1 ? "s" : "",
+      total > advice.candidates.size() ? fmt::format("; the best {} (--all shows every one)", advice.candidates.size()) : "");
+}
+
+std::string device_line(const DeviceMemory& d, const MemoryBasis& basis) {
+  std::string parts = fmt::format("weights {}", gib(d.weights_bytes));
+  if (d.kv_cache_bytes > 0) parts += fmt::format(" + KV {}", gib(d.kv_cache_bytes));
+  if (d.compute_bytes > 0)
+    parts += fmt::format(" + compute {}{}", gib(d.compute_bytes), basis.compute == Basis::estimated ? " (est.)" : "");
+  if (d.output_bytes > 0) parts += fmt::format(" + output {}", gib(d.output_bytes));
+  if (d.overhead_bytes > 0)
+    parts += fmt::format(" + overhead {}{}", gib(d.overhead_bytes), basis.overhead == Basis::estimated ? " (est.)" : "");
+  return fmt::format("{} {} GiB = {}", d.name, gib(d.total_bytes), parts);
+}
+
+std::string where_line(const Candidate& c) {
+  const MemoryEstimate& e = c.fit.estimate;
+  switch (c.placement) {
+    case PlacementKind::gpu: return fmt::format("all {} layers on the GPU", e.layer_count);
+    case PlacementKind::partial:
+      return fmt::format("{} of {} layers on the GPU{}, the rest in RAM: much slower than all on the GPU", e.gpu_layers,
+                         e.layer_count, c.experts_on_cpu ? ", routed experts in RAM (-ot exps=CPU)" : "");
+    case PlacementKind::cpu: return "CPU only, from RAM: slow";
+  }
+  return {};
+}
+
+void candidate_text(std::string& out, const Candidate& c, std::size_t rank, const std::string& library, const TextStyle& style) {
+  const std::string name = c.ollama_tag != nullptr ? fmt::format("{}:{}", library, c.ollama_tag->tag)
+                                                   : fmt::format("{}:{}", c.repo != nullptr ? c.repo->repo : c.model->id, c.scheme->name);
+  out += fmt::format("\n{} {}  {} at {}, {} file ({})\n", paint(style, "1;36", fmt::format("#{}", rank)), paint(style, "1", name),
+                     c.model->id, c.scheme->name, format_decimal_gb(c.file_bytes),
+                     c.tensor_split_estimated ? "published; per-layer split estimated" : c.file_basis);
+  const auto row = [&](const char* label, const std::string& text) {
+    out += fmt::format("    {:<8}{}\n", label, text);
+  };
+  row("where", where_line(c));
+  bool first = true;
+  for (const DeviceMemory& d : c.fit.estimate.devices) {
+    row(first ? "memory" : "", device_line(d, c.fit.estimate.basis));
+    first = false;
+  }
+  row("context", fmt::format("up to {} tokens with this placement", c.fit.max_context_tokens));
+  row("why", c.why);
+  first = true;
+  for (const std::string* cmd : {&c.ollama_command, &c.llama_server_command}) {
+    if (cmd->empty()) continue;
+    row(first ? "run" : "", *cmd);
+    first = false;
+  }
+}
+
+}  // namespace
+
+std::string render_fit_text(const FitAdvice& advice, const FitRequest& request, std::size_t total, const TextStyle& style) {
+  std::string out = budget_line(advice, request, total);
+  for (std::size_t i = 0; i < advice.candidates.size(); ++i)
+    candidate_text(out, advice.candidates[i], i + 1, advice.ollama_library, style);
+  for (const std::string& note : advice.notes) out += "note: " + note + "\n";
+  return out;
+}
+
+}  // namespace r1tag
