@@ -200,6 +200,10 @@ void attach_commands(Candidate& cand, const FitRequest& r, const Catalog& c, std
   if (cand.ollama_tag != nullptr) {
     cand.ollama_command = fmt::format("OLLAMA_CONTEXT_LENGTH={} ollama run {}:{}", context_tokens, c.ollama_library,
                                       cand.ollama_tag->tag);
+  } else if (cand.repo != nullptr) {
+    // ollama pulls GGUF repositories from Hugging Face by name (huggingface/hub-docs docs/hub/ollama.md).
+    cand.ollama_command = fmt::format("OLLAMA_CONTEXT_LENGTH={} ollama run hf.co/{}:{}", context_tokens, cand.repo->repo,
+                                      cand.scheme->name);
   }
   if (cand.repo != nullptr) {
     std::string cmd = fmt::format("llama-server -hf {}:{} -c {}", cand.repo->repo, cand.scheme->name, context_tokens);

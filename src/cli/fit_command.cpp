@@ -129,7 +129,18 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
 
 CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style) {
   const FitRequest request = build_request(options, catalog);
-  FitAdvice advice = advise(request, catalog);
+  FitAdvice advice;
+  try {
+    advice = advise(request, catalog);
+  } catch (const Error& e) {
+    if (e.code() != ExitCode::nothing_fits || !options.json) throw;
+    advice.runtime = find_runtime(catalog, request.runtime);
+    CommandResult result;
+    result.out = render_fit_json_error(advice, request, e);
+    result.err = "r1tag: error: " + std::string(e.what()) + (e.hint().empty() ? "" : "; " + e.hint()) + "\n";
+    result.exit_code = static_cast<int>(e.code());
+    return result;
+  }
   const std::size_t shown = options.all ? advice.candidates.size() : std::min(options.top, advice.candidates.size());
   const std::size_t total = advice.candidates.size();
   advice.candidates.resize(shown);

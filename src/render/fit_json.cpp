@@ -89,4 +89,16 @@ std::string render_fit_json(const FitAdvice& advice, const FitRequest& request, 
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+std::string render_fit_json_error(const FitAdvice& advice, const FitRequest& request, const Error& error) {
+  json doc;
+  doc["schema_version"] = 1;
+  doc["budget"] = budget_json(advice, request);
+  doc["candidates_fitting"] = 0;
+  doc["candidates"] = json::array();
+  doc["error"] = json{{"message", error.what()},
+                      {"hint", error.hint().empty() ? json(nullptr) : json(error.hint())},
+                      {"exit_code", static_cast<int>(error.code())}};
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace r1tag

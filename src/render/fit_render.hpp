@@ -2,6 +2,7 @@
 #pragma once
 
 #include <r1tag/advisor.hpp>
+#include <r1tag/error.hpp>
 
 #include "render/explain_render.hpp"
 
@@ -14,6 +15,9 @@ namespace r1tag {
 // `total` is how many candidates fit before --top cut the list.
 std::string render_fit_text(const FitAdvice& advice, const FitRequest& request, std::size_t total, const TextStyle& style);
 std::string render_fit_json(const FitAdvice& advice, const FitRequest& request, std::size_t total);
+// The document for a valid question with no answer: the budget, no candidates, and the error with
+// what would fit, so a script reading stdout still gets one complete document.
+std::string render_fit_json_error(const FitAdvice& advice, const FitRequest& request, const Error& error);
 
 // The documented `memory` object (docs/json-schema.md), shared by fit and explain.
 nlohmann::ordered_json memory_json(const MemoryEstimate& memory);
