@@ -60,6 +60,26 @@ std::vector<const HfRepo*> Catalog::repos_for(std::string_view model_id) const {
   return out;
 }
 
+namespace {
+// "RTX 4090" and "rtx-4090" are the same device to a user.
+std::string device_key(std::string_view name) {
+  std::string key;
+  for (const char c : name)
+    if (c != ' ' && c != '-' && c != '_') key += detail::to_lower(c);
+  return key;
+}
+}  // namespace
+
+const Device* Catalog::find_device(std::string_view name) const {
+  const std::string want = device_key(name);
+  for (const Device& d : devices)
+    if (device_key(d.name) == want) return &d;
+  for (const Device& d : devices)
+    for (const std::string& alias : d.aliases)
+      if (device_key(alias) == want) return &d;
+  return nullptr;
+}
+
 std::vector<std::string> Catalog::scheme_spellings() const {
   std::vector<std::string> out;
   for (const QuantScheme& s : schemes) {

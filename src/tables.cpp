@@ -3,6 +3,7 @@
 #include <r1tag/error.hpp>
 #include <r1tag/byte_size.hpp>
 
+#include "hardware_table.hpp"
 #include "json_reader.hpp"
 #include "runtime_table.hpp"
 
@@ -19,7 +20,8 @@ using detail::TableProblem;
 
 const std::vector<std::string>& table_file_names() {
   static const std::vector<std::string> names = {"quant_types.json", "quant_schemes.json", "architectures.json",
-                                                 "catalogue.json", "runtimes.json"};
+                                                 "catalogue.json", "runtimes.json", "gpus.json",
+                                                 "speed_measurements.json"};
   return names;
 }
 
@@ -267,6 +269,15 @@ void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
     if (c.find_model(t.model_id) == nullptr) add("catalogue.json", at + "/model", "unknown model '" + t.model_id + "'");
     if (c.find_scheme(t.scheme) == nullptr) add("catalogue.json", at + "/scheme", "unknown scheme '" + t.scheme + "'");
   }
+  for (std::size_t i = 0; i < c.speed_measurements.size(); ++i) {
+    const SpeedMeasurement& m = c.speed_measurements[i];
+    const std::string at = "/" + std::to_string(i);
+    if (c.find_model(m.model_id) == nullptr) add("speed_measurements.json", at + "/model", "unknown model '" + m.model_id + "'");
+    if (c.find_scheme(m.scheme) == nullptr) add("speed_measurements.json", at + "/scheme", "unknown scheme '" + m.scheme + "'");
+    if (c.find_device(m.device) == nullptr) add("speed_measurements.json", at + "/device", "unknown device '" + m.device + "'");
+    if (!m.host_device.empty() && c.find_device(m.host_device) == nullptr)
+      add("speed_measurements.json", at + "/host_device", "unknown device '" + m.host_device + "'");
+  }
   for (const HfRepo& r : c.hf_repos) {
     const std::string at = "/huggingface" + pointer_token(r.repo);
     if (c.find_model(r.model_id) == nullptr) add("catalogue.json", at + "/model", "unknown model '" + r.model_id + "'");
@@ -321,6 +332,11 @@ Catalog parse_catalog(const RawTables& tables) {
 
   const auto runtimes_json = parse_json(tables, "runtimes.json");
   c.runtimes = detail::read_runtimes(JsonReader(runtimes_json, "runtimes.json", "", problems));
+  const auto gpus_json = parse_json(tables, "gpus.json");
+  c.devices = detail::read_devices(JsonReader(gpus_json, "gpus.json", "", problems));
+  const auto speed_json = parse_json(tables, "speed_measurements.json");
+  c.speed_measurements =
+      detail::read_speed_measurements(JsonReader(speed_json, "speed_measurements.json", "", problems));
 
   check_references(c, problems);
   if (!problems.empty()) {

@@ -221,6 +221,37 @@ struct RuntimeProfile {
   std::vector<RuntimeGpuOverhead> gpu_overhead;
 };
 
+// A GPU, Apple chip or CPU platform users own (data/gpus.json).
+struct Device {
+  std::string name;  // "NVIDIA GeForce RTX 4090"
+  std::string kind;  // "gpu", "apple" (unified memory), "cpu"
+  std::string vendor;
+  std::vector<std::uint64_t> memory_bytes_options;  // sizes sold
+  double memory_bandwidth_gbps = 0;                 // GB/s, decimal
+  std::optional<double> fp16_tflops;
+  std::vector<std::string> aliases;  // "4090", "RTX 4090"
+  std::string backend;               // "cuda", "rocm", "metal", "vulkan", "sycl", "cpu"
+  // Apple: the share of unified memory Metal lets the GPU use by default, up to 32 GiB and from 64 GiB.
+  double gpu_memory_fraction_small = 0;
+  double gpu_memory_fraction_large = 0;
+  std::string source;
+};
+
+// A published decode speed of an R1-family model on named hardware (data/speed_measurements.json).
+struct SpeedMeasurement {
+  std::string model_id;
+  std::string scheme;
+  std::string device;       // a Device name
+  std::string host_device;  // the CPU platform, for partial offload
+  std::uint32_t device_count = 1;
+  std::string runtime;
+  double decode_tokens_per_second = 0;
+  std::optional<double> prompt_tokens_per_second;
+  std::optional<std::uint32_t> gpu_layers;  // nullopt = all
+  std::string note;
+  std::string source;
+};
+
 struct Catalog {
   std::vector<GgmlType> ggml_types;
   std::vector<QuantScheme> schemes;
@@ -230,6 +261,8 @@ struct Catalog {
   std::vector<AliasChange> ollama_alias_history;
   std::vector<HfRepo> hf_repos;
   std::vector<RuntimeProfile> runtimes;  // data/runtimes.json, "llama.cpp" first
+  std::vector<Device> devices;           // data/gpus.json
+  std::vector<SpeedMeasurement> speed_measurements;  // data/speed_measurements.json
 
   // Exact-name lookups; nullptr when absent.
   const GgmlType* find_type(std::string_view name) const;
@@ -244,6 +277,8 @@ struct Catalog {
   const OllamaTag* find_ollama_tag_for(std::string_view model_id, std::string_view scheme) const;
   // Repositories publishing `model_id`, in catalogue order.
   std::vector<const HfRepo*> repos_for(std::string_view model_id) const;
+  // A device by name or alias, ignoring case, spaces and dashes ("rtx4090", "4090"); nullptr if none.
+  const Device* find_device(std::string_view name) const;
   // Every spelling a user may type for a scheme (names and aliases), for suggestions.
   std::vector<std::string> scheme_spellings() const;
 };
