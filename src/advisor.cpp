@@ -284,6 +284,7 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog) {
     throw Error::usage(fmt::format("unknown KV cache type '{}'", request.kv_cache_type));
   advice.context_tokens = request.context_tokens;
   advice.ollama_library = catalog.ollama_library;
+  if (request.hardware && !request.hardware->note.empty()) advice.notes.push_back(request.hardware->note);
   const std::vector<Source> sources = published_variants(catalog, request);
   std::vector<Candidate> fitting;
   for (const Source& s : sources) {

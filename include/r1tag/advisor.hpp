@@ -5,6 +5,7 @@
 
 #include <r1tag/catalog.hpp>
 #include <r1tag/file_size.hpp>
+#include <r1tag/hardware.hpp>
 #include <r1tag/memory_estimator.hpp>
 #include <r1tag/quant_quality.hpp>
 
@@ -16,6 +17,7 @@
 namespace r1tag {
 
 struct FitRequest {
+  std::optional<HardwareChoice> hardware;  // --gpu NAME: the device, for speed and notes
   std::vector<GpuDevice> gpus;  // in order; empty = CPU only
   MemoryBudget budget;          // bytes per GPU, and system RAM
   bool ram_known = false;       // without --ram only full-GPU placements are offered

@@ -6,6 +6,7 @@
 
 #include "cli/explain_command.hpp"
 #include "cli/fit_command.hpp"
+#include "cli/gpus_command.hpp"
 #include "cli/terminal.hpp"
 
 #include <CLI/CLI.hpp>
@@ -38,7 +39,7 @@ const Catalog& choose_catalog(const GlobalOptions& global, const Environment& en
   return *loaded;
 }
 
-int dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, const FitOptions& fit, std::ostream& out,
+int dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, const FitOptions& fit, const GpusOptions& gpus, std::ostream& out,
              std::ostream& err, const Environment& env) {
   std::optional<Catalog> loaded;
   const Catalog& catalog = choose_catalog(global, env, loaded);
@@ -46,6 +47,7 @@ int dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& e
   CommandResult result;
   if (app.got_subcommand("explain")) result = run_explain(explain, catalog, style);
   if (app.got_subcommand("fit")) result = run_fit(fit, catalog, style);
+  if (app.got_subcommand("gpus")) result = run_gpus(gpus, catalog);
   err << result.err;
   out << result.out;
   return result.exit_code;
@@ -58,6 +60,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   GlobalOptions global;
   ExplainOptions explain;
   FitOptions fit;
+  GpusOptions gpus;
   app.set_version_flag("--version", std::string(k_version));
   app.add_option("--data", global.data_dir, "Read the data tables from DIR instead of the built-in ones (also $R1TAG_DATA)")
       ->option_text("DIR");
@@ -66,6 +69,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.require_subcommand(1);
   add_explain_command(app, explain);
   add_fit_command(app, fit);
+  add_gpus_command(app, gpus);
   app.footer(
       "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 70 internal error.\n"
       "Run 'r1tag COMMAND --help' for a command's options and examples.");
@@ -85,7 +89,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
 
   try {
-    return dispatch(app, global, explain, fit, out, err, env);
+    return dispatch(app, global, explain, fit, gpus, out, err, env);
   } catch (const Error& e) {
     print_error(err, e);
     return static_cast<int>(e.code());

@@ -4,6 +4,7 @@
 #include <r1tag/byte_size.hpp>
 #include <r1tag/context_length.hpp>
 #include <r1tag/error.hpp>
+#include <r1tag/hardware.hpp>
 #include <r1tag/suggest.hpp>
 
 #include "render/fit_render.hpp"
@@ -43,21 +44,39 @@ std::uint64_t longest_trained_context(const Catalog& c) {
 
 FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   FitRequest r;
-  if (!o.vram.empty() && !o.gpus.empty()) throw Error::usage("give --vram (one GPU) or --gpus (several), not both");
+  const int given = !o.vram.empty() + !o.gpus.empty() + !o.gpu.empty();
+  if (given > 1) throw Error::usage("give one of --vram (one GPU), --gpus (several) or --gpu (by name)");
   std::vector<std::string> sizes = o.gpus;
   if (!o.vram.empty()) sizes.push_back(o.vram);
   for (std::size_t i = 0; i < sizes.size(); ++i) {
     r.budget.gpu_bytes.push_back(parse_memory_size(sizes[i]));
     r.gpus.push_back(GpuDevice{fmt::format("GPU{}", i), "cuda"});
   }
+  std::optional<HardwareChoice> named;
+  if (!o.gpu.empty()) {
+    named = parse_hardware(o.gpu, catalog);
+    for (std::uint32_t i = 0; i < named->count; ++i) {
+      r.budget.gpu_bytes.push_back(named->gpu_usable_bytes);
+      r.gpus.push_back(GpuDevice{named->count > 1 ? fmt::format("{} #{}", named->device->name, i) : named->device->name,
+                                 named->device->backend});
+      sizes.push_back(o.gpu);
+    }
+    r.hardware = named;
+  }
   if (!o.ram.empty()) {
     r.budget.ram_bytes = parse_memory_size(o.ram);
+    r.ram_known = true;
+  } else if (named && named->unified) {
+    // Unified memory: what the GPU may not use is what the CPU side can.
+    r.budget.ram_bytes = named->count * (named->memory_bytes - named->gpu_usable_bytes);
     r.ram_known = true;
   } else {
     // Without --ram nothing may spill to system memory; the input layer and buffers still live there.
     r.budget.ram_bytes = std::numeric_limits<std::uint64_t>::max() / 4;
   }
-  if (sizes.empty() && o.ram.empty()) throw Error::usage("say what hardware to fit: --vram SIZE, --gpus SIZE,SIZE or --ram SIZE", "e.g. r1tag fit --vram 8GB");
+  if (sizes.empty() && o.ram.empty())
+    throw Error::usage("say what hardware to fit: --vram SIZE, --gpus SIZE,SIZE, --gpu NAME or --ram SIZE",
+                       "e.g. r1tag fit --vram 8GB");
   r.context_tokens = parse_context_tokens(o.ctx);
   const std::uint64_t longest = longest_trained_context(catalog);
   if (r.context_tokens > longest) {
@@ -96,6 +115,8 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
 void add_fit_command(CLI::App& app, FitOptions& o) {
   CLI::App* cmd = app.add_subcommand("fit", "Rank the DeepSeek-R1 variants that fit your hardware, best first");
   cmd->add_option("--vram", o.vram, "Memory of your one GPU, e.g. 8GB (GB means GiB: 2^30 bytes)")->option_text("SIZE");
+  cmd->add_option("--gpu", o.gpu, "Your GPU by name: 4090, \"RTX 3060 12GB\", 2x3090, \"M2 Max 32GB\" ('r1tag gpus' lists them)")
+      ->option_text("NAME");
   cmd->add_option("--gpus", o.gpus, "Memory of each of several GPUs, e.g. 24GB,24GB")->delimiter(',')->option_text("SIZE,SIZE");
   cmd->add_option("--ram", o.ram, "System RAM that may hold what does not fit on the GPUs; without it only full-GPU placements are shown")
       ->option_text("SIZE");
@@ -120,6 +141,9 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
       "Sizes: GB, G and GiB all mean 2^30 bytes (GPUs and RAM come in binary sizes); MiB and TB work too.\n"
       "Examples:\n"
       "  r1tag fit --vram 8GB\n"
+      "  r1tag fit --gpu \"RTX 4060\"\n"
+      "  r1tag fit --gpu \"M2 Max 32GB\"\n"
+      "  r1tag fit --gpu 2x3090 --ram 128GB\n"
       "  r1tag fit --vram 24GB --ctx 32K --kv-type q8_0\n"
       "  r1tag fit --gpus 24GB,24GB --ram 64GB\n"
       "  r1tag fit --vram 24GB --ram 192GB --family original\n"
