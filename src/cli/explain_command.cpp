@@ -1,10 +1,12 @@
 #include "cli/explain_command.hpp"
 
 #include <r1tag/error.hpp>
+#include <r1tag/context_length.hpp>
 #include <r1tag/explanation.hpp>
 #include <r1tag/resolver.hpp>
 #include <r1tag/tag_parser.hpp>
 
+#include "cli/options.hpp"
 #include "render/explain_render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,6 +19,12 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
                   "ollama tags, Hugging Face GGUF file or repository names, hf.co references")
       ->required();
   cmd->add_flag("--json", options.json, "Print one JSON document (schema: docs/json-schema.md)");
+  cmd->add_option("--ctx", options.ctx,
+                  "Context length(s) for the memory figures: 8192 (default), or a list such as 4K,32K,128K for a table")
+      ->option_text("TOKENS[,TOKENS…]");
+  cmd->add_option("--kv-type", options.kv_type, "KV cache type for the memory figures: f16 (default), q8_0, q4_0, …");
+  cmd->add_option("--flash-attn", options.flash_attn, "Flash attention for the memory figures: on (default) or off");
+  cmd->add_option("--runtime", options.runtime, "Runtime to model: llama.cpp (default) or ollama");
   cmd->add_flag("--tensors", options.tensors,
                 "List every tensor with its shape, ggml type and bytes, as llama-quantize --dry-run would");
   cmd->footer(
@@ -24,18 +32,29 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
       "  r1tag explain deepseek-r1:7b\n"
       "  r1tag explain 70b-llama-distill-fp16 DeepSeek-R1-Distill-Qwen-14B-Q5_K_M.gguf\n"
       "  r1tag explain DeepSeek-R1-UD-IQ1_S-00001-of-00003.gguf\n"
+      "  r1tag explain 14b --ctx 4K,32K,128K --kv-type q8_0\n"
+      "  r1tag explain --tensors 671b\n"
       "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'");
 }
 
 CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style) {
+  MemoryQuestion question;
+  for (const std::uint32_t t : parse_context_list(options.ctx)) question.context_tokens.push_back(t);
+  question.kv_cache_type = checked_kv_type(options.kv_type);
+  question.flash_attention = checked_on_off("--flash-attn", options.flash_attn);
+  question.runtime = options.runtime;
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   for (const std::string& input : options.tags) {
     ExplainOutcome o;
     o.input = input;
     try {
-      o.explanation = explain_variant(resolve(parse_tag(input), catalog), catalog);
+      Explanation explanation = explain_variant(resolve(parse_tag(input), catalog), catalog);
+      o.memory = memory_by_context(explanation, question, catalog);
+      o.explanation = std::move(explanation);
     } catch (const Error& e) {
+      // A flag the runtime refuses is wrong for every name: one error, no partial output.
+      if (e.code() == ExitCode::usage) throw;
       o.error = e;
       // The first failure decides the exit code; the other names are still explained.
       if (result.exit_code == 0) result.exit_code = static_cast<int>(e.code());
@@ -43,7 +62,7 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     }
     outcomes.push_back(std::move(o));
   }
-  const ExplainRenderOptions render{options.tensors};
+  const ExplainRenderOptions render{options.tensors, question};
   result.out = options.json ? render_explain_json(outcomes, catalog, render)
                             : render_explain_text(outcomes, catalog, render, style);
   return result;

@@ -18,6 +18,10 @@ struct ExplainOptions {
   std::vector<std::string> tags;
   bool json = false;
   bool tensors = false;
+  std::string ctx = "8192";
+  std::string kv_type = "f16";
+  std::string flash_attn = "on";
+  std::string runtime = "llama.cpp";
 };
 
 void add_explain_command(CLI::App& app, ExplainOptions& options);

@@ -7,6 +7,7 @@
 #include <r1tag/hardware.hpp>
 #include <r1tag/suggest.hpp>
 
+#include "cli/options.hpp"
 #include "render/fit_render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -18,23 +19,6 @@
 namespace r1tag::cli {
 
 namespace {
-
-// llama.cpp's -ctk/-ctv values (common/arg.cpp kv_cache_types).
-const std::vector<std::string> k_kv_types = {"f32", "f16", "bf16", "q8_0", "q4_0", "q4_1", "iq4_nl", "q5_0", "q5_1"};
-
-std::string checked_kv_type(const std::string& text) {
-  std::string lower = text;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (std::find(k_kv_types.begin(), k_kv_types.end(), lower) != k_kv_types.end()) {
-    std::string upper = lower;
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return upper;
-  }
-  const auto best = closest_match(text, k_kv_types);
-  throw Error::usage(fmt::format("unknown KV cache type '{}'", text),
-                     best ? fmt::format("did you mean {}? (one of f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1)", *best)
-                          : "use one of f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1");
-}
 
 std::uint64_t longest_trained_context(const Catalog& c) {
   std::uint64_t longest = 0;
@@ -84,8 +68,7 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
                        "R1 was trained for 163840 tokens, the distills for 131072");
   }
   r.kv_cache_type = checked_kv_type(o.kv_type);
-  if (o.flash_attn != "on" && o.flash_attn != "off") throw Error::usage(fmt::format("--flash-attn must be on or off, not '{}'", o.flash_attn));
-  r.flash_attention = o.flash_attn == "on";
+  r.flash_attention = checked_on_off("--flash-attn", o.flash_attn);
   r.runtime = o.runtime;
   r.model_filter = o.model;
   r.family_filter = o.family;

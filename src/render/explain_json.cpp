@@ -2,6 +2,8 @@
 
 #include <r1tag/quant_quality.hpp>
 
+#include "render/fit_render.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace r1tag {
@@ -142,6 +144,14 @@ json result_json(const ExplainOutcome& o, const Catalog& c, const ExplainRenderO
   j["imatrix"] = v.imatrix;
   j["notes"] = v.notes;
   j["unplaced"] = v.tag.unplaced;
+  j["memory"] = o.memory.empty() ? json(nullptr) : memory_json(o.memory.front().memory);
+  j["memory_assumes"] = json{{"placement", "all layers on one GPU"},
+                             {"kv_cache_type", options.memory_question.kv_cache_type},
+                             {"flash_attention", options.memory_question.flash_attention},
+                             {"runtime", options.memory_question.runtime}};
+  j["memory_by_context"] = json::array();
+  for (const ContextMemory& m : o.memory)
+    j["memory_by_context"].push_back(json{{"context_tokens", m.context_tokens}, {"memory", memory_json(m.memory)}});
   if (options.tensors) j["tensors"] = e.computed ? tensors_json(*e.computed) : json::array();
   return j;
 }

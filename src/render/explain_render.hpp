@@ -4,6 +4,7 @@
 
 #include <r1tag/catalog.hpp>
 #include <r1tag/error.hpp>
+#include <r1tag/context_memory.hpp>
 #include <r1tag/explanation.hpp>
 
 #include <optional>
@@ -21,11 +22,13 @@ struct TextStyle {
 struct ExplainOutcome {
   std::string input;
   std::optional<Explanation> explanation;
+  std::vector<ContextMemory> memory;  // one per requested context length
   std::optional<Error> error;
 };
 
 struct ExplainRenderOptions {
   bool tensors = false;  // list every tensor with shape, type and bytes
+  MemoryQuestion memory_question;  // what the memory figures assume
 };
 
 std::string render_explain_text(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog,

@@ -6,12 +6,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace r1tag {
 
 namespace {
 
 constexpr std::size_t k_label_width = 10;
+
+std::string detail_lower(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
 
 // Greedy word wrap; a word longer than `width` gets a row of its own.
 std::vector<std::string> wrap(const std::string& text, std::size_t width) {
@@ -59,6 +65,8 @@ class Block {
     }
   }
   void more(const std::string& text) { line("", text); }
+  // A table row: indented like continuation lines, never wrapped, so columns stay aligned.
+  void row(const std::string& text) { m_out += std::string(k_label_width + 2, ' ') + text + "\n"; }
   void heading(const std::string& text) { m_out += (m_style.color ? "\033[1;36m" + text + "\033[0m" : text) + "\n"; }
   std::string str() const { return m_out; }
 
@@ -201,6 +209,37 @@ void where_lines(Block& b, const Variant& v, const Catalog& c) {
   }
 }
 
+std::string gib2(std::uint64_t bytes) { return fmt::format("{:.2f}", static_cast<double>(bytes) / (1ULL << 30)); }
+
+std::uint64_t gpu_bytes(const MemoryEstimate& m) {
+  std::uint64_t total = 0;
+  for (const DeviceMemory& d : m.devices)
+    if (d.gpu) total += d.total_bytes;
+  return total;
+}
+
+void memory_lines(Block& b, const std::vector<ContextMemory>& memory, const MemoryQuestion& q) {
+  if (memory.empty()) return;
+  const std::string assumes = fmt::format("all layers on one GPU, KV cache {}, flash attention {}, {}",
+                                          detail_lower(q.kv_cache_type), q.flash_attention ? "on" : "off", q.runtime);
+  if (memory.size() == 1) {
+    const MemoryEstimate& m = memory.front().memory;
+    b.line("memory", fmt::format("{} GiB of VRAM + {} GiB of RAM at {} tokens ({})", gib2(gpu_bytes(m)),
+                                 gib2(m.devices.back().total_bytes), memory.front().context_tokens, assumes));
+    b.more(fmt::format("weights {} + KV cache {} + compute {} (est.) + output {} + overhead {} (est.) GiB",
+                       gib2(m.weights_bytes), gib2(m.kv_cache_bytes), gib2(m.compute_bytes), gib2(m.output_bytes),
+                       gib2(m.overhead_bytes)));
+    return;
+  }
+  b.line("memory", assumes + "; GiB:");
+  b.row(fmt::format("{:>9} {:>8} {:>8} {:>9} {:>9}", "context", "VRAM", "RAM", "KV cache", "compute"));
+  for (const ContextMemory& c : memory) {
+    const MemoryEstimate& m = c.memory;
+    b.row(fmt::format("{:>9} {:>8} {:>8} {:>9} {:>9}", c.context_tokens, gib2(gpu_bytes(m)), gib2(m.devices.back().total_bytes),
+                       gib2(m.kv_cache_bytes), gib2(m.compute_bytes)));
+  }
+}
+
 void explanation_text(Block& b, const Explanation& e, const Catalog& c) {
   const Variant& v = e.variant;
   std::string title = v.tag.input;
@@ -227,6 +266,7 @@ std::string render_explain_text(const std::vector<ExplainOutcome>& outcomes, con
     first = false;
     Block b(style);
     explanation_text(b, *o.explanation, catalog);
+    memory_lines(b, o.memory, options.memory_question);
     out += b.str();
     if (options.tensors && o.explanation->computed) out += "\n" + tensor_table(*o.explanation->computed);
   }

@@ -1,0 +1,39 @@
+#include "cli/options.hpp"
+
+#include <r1tag/error.hpp>
+#include <r1tag/suggest.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+namespace r1tag::cli {
+
+namespace {
+// llama.cpp's -ctk/-ctv values (common/arg.cpp kv_cache_types).
+const std::vector<std::string> k_kv_types = {"f32", "f16", "bf16", "q8_0", "q4_0", "q4_1", "iq4_nl", "q5_0", "q5_1"};
+}  // namespace
+
+std::string checked_kv_type(const std::string& text) {
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (std::find(k_kv_types.begin(), k_kv_types.end(), lower) != k_kv_types.end()) {
+    std::string upper = lower;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return upper;
+  }
+  const auto best = closest_match(text, k_kv_types);
+  throw Error::usage(fmt::format("unknown KV cache type '{}'", text),
+                     best ? fmt::format("did you mean {}? (one of f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1)", *best)
+                          : "use one of f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1");
+}
+
+bool checked_on_off(const std::string& flag, const std::string& text) {
+  if (text == "on") return true;
+  if (text == "off") return false;
+  throw Error::usage(fmt::format("{} must be on or off, not '{}'", flag, text));
+}
+
+}  // namespace r1tag::cli

@@ -1,0 +1,15 @@
+// Flag values shared by several commands, checked once, with the same messages everywhere.
+#pragma once
+
+#include <string>
+
+namespace r1tag::cli {
+
+// A KV cache type as llama.cpp's -ctk/-ctv take it ("q8_0"), returned as the ggml type name ("Q8_0").
+// Throws Error (usage) with a suggestion for anything else.
+std::string checked_kv_type(const std::string& text);
+
+// "on" or "off"; throws Error (usage) naming `flag` otherwise.
+bool checked_on_off(const std::string& flag, const std::string& text);
+
+}  // namespace r1tag::cli
