@@ -1,5 +1,6 @@
 #include <r1tag/advisor.hpp>
 
+#include <r1tag/custom_mix.hpp>
 #include <r1tag/error.hpp>
 #include <r1tag/suggest.hpp>
 
@@ -95,29 +96,12 @@ std::optional<PublishedSize> published_size(const Source& s) {
   return std::nullopt;
 }
 
-// A custom mix (unsloth UD-*) publishes only its total. Its stated recipe keeps attention, shared
-// experts and dense layers at 4-6 bits and puts the routed experts low, so r1tag starts from the
-// Q4_K_M plan and scales the routed experts (all weight matrices for a dense model) to the published
-// total. The split between devices is then an estimate, and is labelled so.
+// A custom mix (unsloth UD-*) publishes only its total; its per-tensor split is estimated
+// (custom_mix.hpp) and labelled so.
 std::optional<FileSize> custom_mix_plan(const Source& s, const Catalog& c, KvLayout layout) {
   const auto published = published_size(s);
-  const QuantScheme* base = c.find_scheme("Q4_K_M");
-  if (!published || base == nullptr) return std::nullopt;
-  auto plan = compute_file_size(*s.model, *base, c, QuantOptions{}, layout);
-  if (!plan) return std::nullopt;
-  const bool moe = s.model->hparams.expert_count > 0;
-  const auto scaled = [&](const PlannedTensor& t) {
-    return moe ? t.tensor.name.find("_exps") != std::string::npos : t.tensor.n_dims >= 2;
-  };
-  std::uint64_t fixed = plan->metadata_bytes + plan->padding_bytes;
-  std::uint64_t scalable = 0;
-  for (const PlannedTensor& t : plan->tensors) (scaled(t) ? scalable : fixed) += t.bytes;
-  if (published->bytes <= fixed || scalable == 0) return std::nullopt;
-  const double factor = static_cast<double>(published->bytes - fixed) / static_cast<double>(scalable);
-  for (PlannedTensor& t : plan->tensors)
-    if (scaled(t)) t.bytes = static_cast<std::uint64_t>(std::llround(static_cast<double>(t.bytes) * factor));
-  plan->total_bytes = published->bytes;
-  return plan;
+  if (!published) return std::nullopt;
+  return estimate_custom_mix_plan(*s.model, published->bytes, c, layout);
 }
 
 MemoryRequest memory_request(const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime, KvLayout layout) {
@@ -146,6 +130,22 @@ std::optional<FileSize> plan_of(const Source& s, const Catalog& c, KvLayout layo
   QuantOptions options;
   options.imatrix = s.ollama_tag == nullptr && s.repo != nullptr && s.repo->imatrix;
   return compute_file_size(*s.model, *s.scheme, c, options, layout);
+}
+
+// Decode speed needs the devices' bandwidth: known with --gpu NAME, or for a CPU-only budget (the host
+// platform, given with --cpu or the documented default). With --vram alone it is unknown.
+void attach_speed(Candidate& cand, const std::vector<PlannedTensor>& tensors, MemoryRequest request,
+                  const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime) {
+  SpeedHardware hardware;
+  hardware.host = r.host;
+  if (r.hardware) {
+    hardware.gpus.assign(r.hardware->count, r.hardware->device);
+  } else if (!r.gpus.empty()) {
+    cand.speed_unknown_reason = "no speed estimate: give the GPU by name (--gpu) so its bandwidth is known";
+    return;
+  }
+  request.placement = cand.fit.placement;
+  cand.speed = estimate_speed(*cand.model, tensors, runtime, request, hardware, c);
 }
 
 // The best placement of one variant: all on the GPUs if possible; for a MoE model that does not fit,
@@ -179,6 +179,7 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   cand.fit = std::move(*fit);
   cand.capability = capability_score(*s.model).value_or(0);
   cand.quality = quality_verdict(*s.scheme, c);
+  attach_speed(cand, plan->tensors, request, r, c, runtime);
   return cand;
 }
 
@@ -291,7 +292,7 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog) {
     if (auto cand = place(s, request, catalog, *advice.runtime)) fitting.push_back(std::move(*cand));
   }
   if (fitting.empty()) throw nothing_fits(sources, request, catalog, *advice.runtime);
-  detail::rank(fitting);
+  detail::rank(fitting, request.prefer);
   for (std::size_t i = 0; i < fitting.size(); ++i) {
     fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], fitting.front(), request);
     attach_commands(fitting[i], request, catalog, request.context_tokens);

@@ -77,6 +77,26 @@ const Device* Catalog::find_device(std::string_view name) const {
   for (const Device& d : devices)
     for (const std::string& alias : d.aliases)
       if (device_key(alias) == want) return &d;
+  // "Ryzen 9 7950X" names "AMD Ryzen 9 7950X (DDR5-5200 dual channel)" when it is the only such device.
+  const Device* only = nullptr;
+  for (const Device& d : devices) {
+    if (want.size() < 4 || device_key(d.name).find(want) == std::string::npos) continue;
+    if (only != nullptr) return nullptr;
+    only = &d;
+  }
+  return only;
+}
+
+const DecodeEfficiency* SpeedCalibration::find_decode(std::string_view device_kind) const {
+  for (const DecodeEfficiency& e : decode)
+    if (e.device_kind == device_kind) return &e;
+  return nullptr;
+}
+
+const PromptEfficiency* SpeedCalibration::find_prompt(std::string_view device_kind, std::string_view model_kind,
+                                                      std::string_view compute_basis) const {
+  for (const PromptEfficiency& e : prompt)
+    if (e.device_kind == device_kind && e.model_kind == model_kind && e.compute_basis == compute_basis) return &e;
   return nullptr;
 }
 

@@ -9,21 +9,27 @@ KvLayout kv_layout_of(const Variant& v) {
   return KvLayout::standard;
 }
 
-Explanation explain_variant(const Variant& variant, const Catalog& catalog) {
+Explanation explain_variant(const Variant& variant, const Catalog& catalog, PlanCache& plans) {
   Explanation e;
   e.variant = variant;
   e.kv_layout = kv_layout_of(variant);
-  e.parameters = parameter_count(tensor_inventory(*variant.model, e.kv_layout));
   if (variant.scheme != nullptr && !variant.scheme->custom_mix) {
     QuantOptions options;
     options.imatrix = variant.imatrix;
-    e.computed = compute_file_size(*variant.model, *variant.scheme, catalog, options, e.kv_layout);
+    e.computed = plans.file_size(*variant.model, *variant.scheme, catalog, options, e.kv_layout);
   }
+  // The plan already counted every weight of the same inventory.
+  e.parameters = e.computed ? e.computed->parameters : parameter_count(tensor_inventory(*variant.model, e.kv_layout));
   if (variant.ollama_tag != nullptr && variant.tag.dialect == Dialect::ollama && !variant.ollama_tag->size_follows_rules) {
     e.computed_caveat = variant.ollama_tag->size_summary;
     e.computed_caveat_detail = variant.ollama_tag->size_note;
   }
   return e;
+}
+
+Explanation explain_variant(const Variant& variant, const Catalog& catalog) {
+  PlanCache plans;
+  return explain_variant(variant, catalog, plans);
 }
 
 BestSize best_size(const Explanation& e) {

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 
 // GGUF layout from ggml's docs/gguf.md and gguf.cpp (gguf_write_to_buf): a header, the key/value pairs,
 // one info record per tensor, padding to general.alignment (32 unless the file says otherwise), then
@@ -42,17 +41,28 @@ std::uint64_t tensor_info_record_bytes(const TensorInfo& t) {
   return 8 + t.name.size() + 4 + 8 * std::uint64_t{t.n_dims} + 4 + 8;
 }
 
+// Rows by type, largest byte count first; types with equal bytes by name. A file holds a handful of
+// types, so they are gathered by type pointer and named only once at the end.
 std::vector<TypeTotal> type_histogram(const std::vector<PlannedTensor>& planned) {
-  std::map<std::string, TypeTotal> by_type;
+  struct Row {
+    const GgmlType* type;
+    TypeTotal total;
+  };
+  std::vector<Row> rows;
   for (const PlannedTensor& p : planned) {
-    TypeTotal& total = by_type[p.type->name];
-    total.type = p.type->name;
-    ++total.tensor_count;
-    total.elements += p.tensor.elements();
-    total.bytes += p.bytes;
+    auto row = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.type == p.type; });
+    if (row == rows.end()) row = rows.insert(rows.end(), Row{p.type, {}});
+    ++row->total.tensor_count;
+    row->total.elements += p.tensor.elements();
+    row->total.bytes += p.bytes;
   }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.type->name < b.type->name; });
   std::vector<TypeTotal> out;
-  for (auto& entry : by_type) out.push_back(std::move(entry.second));
+  out.reserve(rows.size());
+  for (Row& r : rows) {
+    r.total.type = r.type->name;
+    out.push_back(std::move(r.total));
+  }
   std::stable_sort(out.begin(), out.end(), [](const TypeTotal& a, const TypeTotal& b) { return a.bytes > b.bytes; });
   return out;
 }

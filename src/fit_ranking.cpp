@@ -27,9 +27,29 @@ int loss_bucket(LossClass c) {
   return 3;
 }
 
-auto key(const Candidate& c) {
+// Without a speed estimate, fewer bytes per token is faster.
+double speed_of(const Candidate& c) {
+  if (c.speed) return c.speed->decode_high_tokens_per_second;
+  return -static_cast<double>(c.file_bytes);
+}
+
+auto balanced_key(const Candidate& c) {
   return std::make_tuple(static_cast<int>(c.placement), loss_bucket(c.quality.loss), -c.capability,
-                         static_cast<int>(c.quality.loss), c.file_bytes);
+                         static_cast<int>(c.quality.loss), -speed_of(c));
+}
+
+auto quality_key(const Candidate& c) {
+  return std::make_tuple(loss_bucket(c.quality.loss), -c.capability, static_cast<int>(c.quality.loss),
+                         static_cast<int>(c.placement), -speed_of(c));
+}
+
+// --prefer speed keeps a quality floor: acceptable quant loss and a model scoring at least
+// k_speed_capability_share of what the balanced ranking's first choice scores, so "fastest" does not
+// always mean the 1.5B distill.
+constexpr double k_speed_capability_share = 0.85;
+
+auto speed_key(const Candidate& c, double capability_floor) {
+  return std::make_tuple(c.capability < capability_floor, loss_bucket(c.quality.loss), -speed_of(c), -c.capability);
 }
 
 std::string gib(std::uint64_t bytes) { return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1ULL << 30)); }
@@ -59,21 +79,48 @@ std::string scores(const Candidate& c) { return fmt::format("{:.1f}", c.capabili
 
 }  // namespace
 
-void rank(std::vector<Candidate>& candidates) {
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return key(a) < key(b); });
+void rank(std::vector<Candidate>& candidates, Preference prefer) {
+  const auto by = [&](auto key) {
+    std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) { return key(a) < key(b); });
+  };
+  by([](const Candidate& c) { return balanced_key(c); });
+  if (prefer == Preference::quality) by([](const Candidate& c) { return quality_key(c); });
+  if (prefer == Preference::speed && !candidates.empty()) {
+    const double floor = k_speed_capability_share * candidates.front().capability;
+    by([floor](const Candidate& c) { return speed_key(c, floor); });
+  }
 }
 
-std::string why(const Candidate& cand, const Candidate* previous, const Candidate& best, const FitRequest&) {
+std::string speed_words(const Candidate& c) {
+  if (!c.speed) return "";
+  return fmt::format("; about {:.0f}-{:.0f} tokens/s", c.speed->decode_low_tokens_per_second,
+                     c.speed->decode_high_tokens_per_second);
+}
+
+std::string why_first(const Candidate& cand, const FitRequest& request) {
   const std::string where = placement_words(cand);
-  if (previous == nullptr) {
-    return fmt::format("{}; the best published scores of what fits (AIME 2024 and GPQA Diamond mean {}); {}", where,
-                       scores(cand), quant_words(cand));
+  switch (request.prefer) {
+    case Preference::speed:
+      return fmt::format("{}; the fastest variant with acceptable quality loss from a model scoring at least 85 % of the "
+                         "best that fits (mean {}){}; {}",
+                         where, scores(cand), speed_words(cand), quant_words(cand));
+    case Preference::quality:
+    case Preference::balanced: break;
   }
+  return fmt::format("{}; the best published scores of what fits (AIME 2024 and GPQA Diamond mean {}); {}{}", where,
+                     scores(cand), quant_words(cand), speed_words(cand));
+}
+
+std::string why(const Candidate& cand, const Candidate* previous, const Candidate&, const FitRequest& request) {
+  if (previous == nullptr) return why_first(cand, request);
+  const std::string where = placement_words(cand) + speed_words(cand);
   const Candidate& p = *previous;
-  if (cand.placement != p.placement) return fmt::format("{}; placement ranks before quality", where);
   if (loss_bucket(cand.quality.loss) != loss_bucket(p.quality.loss)) {
     return fmt::format("{}; {} ({}), more than the variants above", where, quant_words(cand), cand.quality.basis);
+  }
+  if (request.prefer == Preference::speed) return fmt::format("{}; slower than the variant above", where);
+  if (cand.placement != p.placement && request.prefer == Preference::balanced) {
+    return fmt::format("{}; placement ranks before quality", where);
   }
   if (cand.capability < p.capability) {
     const bool better_quant = static_cast<int>(cand.quality.loss) < static_cast<int>(p.quality.loss);
@@ -84,8 +131,8 @@ std::string why(const Candidate& cand, const Candidate* previous, const Candidat
   if (cand.quality.loss != p.quality.loss) {
     return fmt::format("{}; same model as above with more quality loss ({})", where, quant_words(cand));
   }
-  (void)best;
-  return fmt::format("{}; same model and quality class as above, but a larger file ({} vs {}), so slower", where,
+  if (cand.placement != p.placement) return fmt::format("{}; same model and quality as above, placed less well", where);
+  return fmt::format("{}; same model and quality class as above, but slower ({} vs {} file)", where,
                      format_decimal_gb(cand.file_bytes), format_decimal_gb(p.file_bytes));
 }
 

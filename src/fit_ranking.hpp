@@ -14,7 +14,9 @@ namespace r1tag::detail {
 // Sorts best first: placement (all on GPU, partial, CPU), then whether the quant's loss is acceptable
 // (small or less), then the model's published capability, then the quant's loss class, then the
 // smaller (faster) file.
-void rank(std::vector<Candidate>& candidates);
+// `prefer` changes the order of the first keys: quality puts capability before placement; speed keeps
+// only the acceptable-loss bucket first and then orders by estimated decode speed.
+void rank(std::vector<Candidate>& candidates, Preference prefer);
 
 // Why `cand` ranks where it does: against `previous` (the candidate just above it), or for the first,
 // what makes it the best.

@@ -31,6 +31,7 @@ Device read_device(const JsonReader& r, const std::string& name) {
   d.memory_bandwidth_gbps = r.number("memory_bandwidth_gbps");
   if (d.memory_bandwidth_gbps <= 0) r.child("memory_bandwidth_gbps").problem("expected a positive number");
   d.fp16_tflops = r.optional_number("fp16_tflops");
+  d.fp16_tflops_basis = r.optional_string("fp16_tflops_basis");
   d.aliases = r.strings("aliases");
   d.backend = r.string("backend");
   if (r.has("gpu_memory_share")) {
@@ -61,7 +62,64 @@ SpeedMeasurement read_measurement(const JsonReader& r) {
   return m;
 }
 
+// An efficiency range: both ends positive and low <= high.
+void read_efficiency_range(const JsonReader& r, double& low, double& high) {
+  low = r.number("efficiency_low");
+  high = r.number("efficiency_high");
+  if (low <= 0) r.child("efficiency_low").problem("expected a positive number");
+  if (high < low) r.child("efficiency_high").problem("expected a number >= efficiency_low");
+}
+
+DecodeEfficiency read_decode_efficiency(const JsonReader& r, const std::string& kind) {
+  DecodeEfficiency e;
+  e.device_kind = kind;
+  if (k_device_kinds.count(kind) == 0) r.problem("expected a device kind: \"gpu\", \"apple\" or \"cpu\"");
+  if (!r.expect_object()) return e;
+  read_efficiency_range(r, e.efficiency_low, e.efficiency_high);
+  e.calibrated_on = r.string("calibrated_on");
+  e.source = r.source();
+  return e;
+}
+
+PromptEfficiency read_prompt_efficiency(const JsonReader& r) {
+  PromptEfficiency e;
+  if (!r.expect_object()) return e;
+  e.device_kind = r.string("device_kind");
+  if (!e.device_kind.empty() && k_device_kinds.count(e.device_kind) == 0)
+    r.child("device_kind").problem("expected \"gpu\", \"apple\" or \"cpu\"");
+  e.model_kind = r.string("model_kind");
+  if (!e.model_kind.empty() && e.model_kind != "dense" && e.model_kind != "moe")
+    r.child("model_kind").problem("expected \"dense\" or \"moe\"");
+  e.compute_basis = r.string("compute_basis");
+  if (!e.compute_basis.empty() && e.compute_basis != "shader" && e.compute_basis != "tensor")
+    r.child("compute_basis").problem("expected \"shader\" or \"tensor\"");
+  read_efficiency_range(r, e.efficiency_low, e.efficiency_high);
+  e.calibrated_on = r.string("calibrated_on");
+  e.source = r.source();
+  return e;
+}
+
 }  // namespace
+
+SpeedCalibration read_speed_calibration(const JsonReader& r) {
+  SpeedCalibration c;
+  if (!r.expect_object()) return c;
+  const JsonReader host = r.child("default_host_device");
+  if (host.expect_object()) {
+    c.default_host_device = host.string("value");
+    c.default_host_device_source = host.source();
+  }
+  const JsonReader decode = r.child("decode");
+  if (decode.expect_object())
+    for (const std::string& kind : decode.keys()) c.decode.push_back(read_decode_efficiency(decode.child(kind), kind));
+  const JsonReader prompt = r.child("prompt");
+  if (!prompt.value().is_array()) {
+    prompt.problem("expected an array of prompt efficiencies");
+  } else {
+    for (std::size_t i = 0; i < prompt.value().size(); ++i) c.prompt.push_back(read_prompt_efficiency(prompt.element(i)));
+  }
+  return c;
+}
 
 std::vector<Device> read_devices(const JsonReader& r) {
   std::vector<Device> out;

@@ -1,5 +1,6 @@
 // Reading data/gpus.json (devices with memory and bandwidth) and data/speed_measurements.json
-// (published decode speeds) into the Catalog; part of the table loader.
+// (published decode speeds) and data/speed_calibration.json (the speed estimator's efficiency ranges) into
+// the Catalog; part of the table loader.
 #pragma once
 
 #include <r1tag/catalog.hpp>
@@ -12,5 +13,6 @@ namespace r1tag::detail {
 
 std::vector<Device> read_devices(const JsonReader& r);
 std::vector<SpeedMeasurement> read_speed_measurements(const JsonReader& r);
+SpeedCalibration read_speed_calibration(const JsonReader& r);
 
 }  // namespace r1tag::detail

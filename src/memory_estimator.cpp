@@ -3,6 +3,8 @@
 #include <r1tag/compute_buffer.hpp>
 #include <r1tag/error.hpp>
 
+#include "device_sizer.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -81,31 +83,50 @@ KvTypes effective_kv_types(const Model& model, const MemoryRequest& request, con
   return types;
 }
 
-// Device of every layer 0..L (L = the output layer): llama-model.cpp load_tensors.
-std::vector<int> layer_devices(std::uint32_t block_count, const MemoryRequest& request, const RuntimeProfile& runtime) {
+using detail::SplitPoints;
+
+SplitPoints split_points(const MemoryRequest& request) {
+  SplitPoints out;
+  out.points = request.placement.tensor_split;
+  if (out.points.empty()) out.points.assign(request.gpus.size(), 1.0);
+  if (out.points.size() != request.gpus.size()) {
+    out.problem = fmt::format("the tensor split has {} values for {} GPUs", out.points.size(), request.gpus.size());
+    return out;
+  }
+  double sum = 0;
+  for (double& s : out.points) s = (sum += std::max(s, 0.0));
+  if (sum <= 0) {
+    out.problem = "the tensor split must have a positive value";
+    return out;
+  }
+  for (double& s : out.points) s /= sum;
+  return out;
+}
+
+// Device of every layer 0..L (L = the output layer) into `devices`: llama-model.cpp load_tensors.
+void place_layers(std::uint32_t block_count, std::uint32_t gpu_layers, std::size_t gpu_count, const SplitPoints& split,
+                  const RuntimeProfile& runtime, std::vector<int>& devices) {
   const std::int64_t layers_all = std::int64_t{block_count} + 1;
-  const std::int64_t n = std::min<std::int64_t>(request.placement.gpu_layers, layers_all);
-  std::vector<int> devices(static_cast<std::size_t>(layers_all), k_cpu);
-  if (request.gpus.empty() || n == 0) return devices;
+  const std::int64_t n = std::min<std::int64_t>(gpu_layers, layers_all);
+  devices.assign(static_cast<std::size_t>(layers_all), k_cpu);
+  if (gpu_count == 0 || n == 0) return;
   // "first": i_gpu_start = L + 1 - N, so the output layer is the first one offloaded (2026 builds);
   // "with_last_layer": i_gpu_start = L - N and the output layer only with N = L + 1 (2025 builds).
   const bool output_first = runtime.output_layer_offload.value == "first";
   const std::int64_t start = std::max<std::int64_t>((output_first ? layers_all : block_count) - n, 0);
-  std::vector<double> split = request.placement.tensor_split;
-  if (split.empty()) split.assign(request.gpus.size(), 1.0);
-  if (split.size() != request.gpus.size()) {
-    throw Error::usage(fmt::format("the tensor split has {} values for {} GPUs", split.size(), request.gpus.size()));
-  }
-  double sum = 0;
-  for (double& s : split) s = (sum += std::max(s, 0.0));
-  if (sum <= 0) throw Error::usage("the tensor split must have a positive value");
-  for (double& s : split) s /= sum;
+  if (!split.problem.empty()) throw Error::usage(split.problem);
+  const std::vector<double>& points = split.points;
   for (std::int64_t il = start; il < start + n && il < layers_all; ++il) {
     // upper_bound over the cumulative split points, as llama.cpp does with float(il - start) / act.
     const double at = static_cast<double>(il - start) / static_cast<double>(n);
-    const auto gpu = std::upper_bound(split.begin(), split.end(), at) - split.begin();
-    devices[static_cast<std::size_t>(il)] = static_cast<int>(std::min<std::ptrdiff_t>(gpu, std::ssize(split) - 1));
+    const auto gpu = std::upper_bound(points.begin(), points.end(), at) - points.begin();
+    devices[static_cast<std::size_t>(il)] = static_cast<int>(std::min<std::ptrdiff_t>(gpu, std::ssize(points) - 1));
   }
+}
+
+std::vector<int> layer_devices(std::uint32_t block_count, const MemoryRequest& request, const RuntimeProfile& runtime) {
+  std::vector<int> devices;
+  place_layers(block_count, request.placement.gpu_layers, request.gpus.size(), split_points(request), runtime, devices);
   return devices;
 }
 
@@ -113,34 +134,125 @@ bool is_routed_expert(const std::string& name) {
   return name.rfind("_exps.", std::string::npos) != std::string::npos && name.find("ffn_") != std::string::npos;
 }
 
-int tensor_device(const PlannedTensor& t, const std::vector<int>& layers, const MemoryRequest& request) {
-  const std::string& name = t.tensor.name;
+// Where a tensor goes relative to the layers (llama-model.cpp load_tensors).
+enum class TensorHome { input, block, block_routed_expert, output_layer, first_block };
+
+TensorHome home_of(const TensorInfo& t) {
   // llama.cpp keeps the input layer on the CPU ("very little benefit to offloading the input layer").
-  if (name.rfind("token_embd.", 0) == 0) return k_cpu;
-  if (t.tensor.layer >= 0) {
-    const auto il = static_cast<std::uint32_t>(t.tensor.layer);
-    if (il < request.placement.cpu_moe_layers && is_routed_expert(name)) return k_cpu;
-    return layers[il];
-  }
-  if (name.rfind("output", 0) == 0) return layers.back();
-  return layers.front();  // rope_freqs: created with block 0 (TENSOR_DUPLICATED for the others)
+  if (t.name.rfind("token_embd.", 0) == 0) return TensorHome::input;
+  if (t.layer >= 0) return is_routed_expert(t.name) ? TensorHome::block_routed_expert : TensorHome::block;
+  if (t.name.rfind("output", 0) == 0) return TensorHome::output_layer;
+  return TensorHome::first_block;  // rope_freqs: created with block 0 (TENSOR_DUPLICATED for the others)
 }
 
-void add_overheads(MemoryEstimate& e, const RuntimeProfile& runtime, const MemoryRequest& request) {
+int tensor_device(const PlannedTensor& t, const std::vector<int>& layers, const MemoryRequest& request) {
+  switch (home_of(t.tensor)) {
+    case TensorHome::input: return k_cpu;
+    case TensorHome::block_routed_expert:
+      if (static_cast<std::uint32_t>(t.tensor.layer) < request.placement.cpu_moe_layers) return k_cpu;
+      return layers[static_cast<std::size_t>(t.tensor.layer)];
+    case TensorHome::block: return layers[static_cast<std::size_t>(t.tensor.layer)];
+    case TensorHome::output_layer: return layers.back();
+    case TensorHome::first_block: return layers.front();
+  }
+  return k_cpu;
+}
+
+// The overhead the runtime (or --headroom) keeps on a used GPU, and its label.
+std::optional<std::uint64_t> gpu_overhead_bytes(const RuntimeProfile& runtime, const MemoryRequest& request,
+                                                const GpuDevice& gpu) {
+  if (request.headroom_bytes) return request.headroom_bytes;
+  if (const RuntimeGpuOverhead* o = gpu_overhead_for(runtime, gpu.backend)) return o->bytes;
+  return std::nullopt;
+}
+
+void add_overhead_note(MemoryEstimate& e, const RuntimeProfile& runtime, const MemoryRequest& request) {
   for (std::size_t g = 0; g < request.gpus.size(); ++g) {
-    DeviceMemory& d = e.devices[g];
+    const DeviceMemory& d = e.devices[g];
     if (d.layer_count == 0 && d.weights_bytes == 0) continue;  // an unused GPU gets no context
     if (request.headroom_bytes) {
-      d.overhead_bytes = *request.headroom_bytes;
       e.basis.overhead_note = fmt::format("{} bytes per GPU (--headroom)", *request.headroom_bytes);
     } else if (const RuntimeGpuOverhead* o = gpu_overhead_for(runtime, request.gpus[g].backend)) {
-      d.overhead_bytes = o->bytes;
       e.basis.overhead_note = fmt::format("{} bytes per {} GPU: {}", o->bytes, o->backend, o->source);
     }
   }
 }
 
 }  // namespace
+
+namespace detail {
+
+DeviceSizer::DeviceSizer(const Model& model, const LayerWeights& weights, const RuntimeProfile& runtime,
+                         const MemoryRequest& request, const Catalog& catalog)
+    : m_model(model), m_weights(weights), m_runtime(runtime), m_request(request) {
+  const KvTypes kv = effective_kv_types(model, request, runtime, catalog, m_notes);
+  m_kv_k = kv.k;
+  m_kv_v = kv.v;
+  m_split = split_points(request);
+  for (const GpuDevice& g : request.gpus) m_gpu_overhead.push_back(gpu_overhead_bytes(runtime, request, g));
+  m_devices.resize(request.gpus.size() + 1);
+}
+
+const std::vector<DeviceFigures>& DeviceSizer::figures(std::uint32_t gpu_layers, std::uint64_t context_tokens) {
+  const Hyperparameters& h = m_model.hparams;
+  const std::uint32_t block_count = h.block_count;
+  place_layers(block_count, gpu_layers, m_request.gpus.size(), m_split, m_runtime,
+               m_layer_device);
+  std::fill(m_devices.begin(), m_devices.end(), DeviceFigures{});
+  for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) m_devices[g].gpu = true;
+  DeviceFigures& cpu = m_devices.back();
+  const auto device = [&](int index) -> DeviceFigures& {
+    return index == k_cpu ? cpu : m_devices[static_cast<std::size_t>(index)];
+  };
+  for (const int d : m_layer_device) device(d).layer_count += 1;
+
+  // Weights, gathered per layer by layer_weights: token_embd in RAM, routed experts of the first
+  // cpu_moe_layers blocks in RAM, everything else on its layer's device.
+  cpu.weights_bytes += m_weights.input_bytes;
+  device(m_layer_device.back()).weights_bytes += m_weights.output_layer_bytes;
+  device(m_layer_device.front()).weights_bytes += m_weights.first_block_bytes;
+  // KV: one K and one V tensor per block, on the block's device (KV offload is llama.cpp's default).
+  const std::uint64_t cells = kv_cache_cells(context_tokens, m_request.parallel_sequences, m_runtime);
+  const KvCacheShape shape = kv_cache_shape(m_model, m_request.kv_layout, m_runtime);
+  const std::uint64_t kv_layer_bytes = kv_cache_layer_bytes(shape, cells, *m_kv_k, *m_kv_v);
+  for (std::uint32_t il = 0; il < block_count; ++il) {
+    DeviceFigures& d = device(m_layer_device[il]);
+    d.weights_bytes += m_weights.block_bytes[il];
+    const bool expert_in_ram = il < m_request.placement.cpu_moe_layers;
+    (expert_in_ram ? cpu : d).weights_bytes += m_weights.block_expert_bytes[il];
+    d.kv_cache_bytes += kv_layer_bytes;
+  }
+
+  // Logits for one output per sequence, in host memory (the output device's pinned host buffer).
+  cpu.output_bytes = std::uint64_t{h.vocab_size} * std::max<std::uint32_t>(m_request.parallel_sequences, 1) * k_logit_bytes;
+
+  const std::uint64_t compute = compute_buffer_bytes(
+      m_model, m_request.kv_layout,
+      {.kv_cells = cells, .ubatch_tokens = m_request.ubatch_tokens, .flash_attention = m_request.flash_attention});
+  // Every backend that runs part of the graph reserves its worst case; with everything offloaded the
+  // CPU still embeds the input tokens (token_embd stays in RAM), a buffer of n_embd x ubatch floats.
+  const bool cpu_runs_layers = cpu.layer_count > 0 || m_request.placement.cpu_moe_layers > 0;
+  for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) {
+    DeviceFigures& d = m_devices[g];
+    if (d.layer_count > 0) d.compute_bytes = compute;
+    // An unused GPU gets no context, so no overhead either.
+    if ((d.layer_count > 0 || d.weights_bytes > 0) && m_gpu_overhead[g]) d.overhead_bytes = *m_gpu_overhead[g];
+  }
+  cpu.compute_bytes = cpu_runs_layers ? compute : std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * k_logit_bytes;
+  return m_devices;
+}
+
+}  // namespace detail
+
+TensorDevices tensor_devices(const Model& model, const std::vector<PlannedTensor>& tensors,
+                             const RuntimeProfile& runtime, const MemoryRequest& request) {
+  static_assert(TensorDevices::ram == k_cpu);
+  TensorDevices out;
+  out.layers = layer_devices(model.hparams.block_count, request, runtime);
+  out.tensors.reserve(tensors.size());
+  for (const PlannedTensor& t : tensors) out.tensors.push_back(tensor_device(t, out.layers, request));
+  return out;
+}
 
 std::string_view basis_label(Basis basis) { return basis == Basis::exact ? "exact" : "estimated"; }
 
@@ -193,66 +305,71 @@ MemoryRequest default_memory_request(const Catalog& catalog, const RuntimeProfil
   return r;
 }
 
+LayerWeights layer_weights(const Model& model, const std::vector<PlannedTensor>& tensors) {
+  const std::uint32_t block_count = model.hparams.block_count;
+  LayerWeights w;
+  w.block_bytes.assign(block_count, 0);
+  w.block_expert_bytes.assign(block_count, 0);
+  for (const PlannedTensor& t : tensors) {
+    const TensorHome home = home_of(t.tensor);
+    if ((home == TensorHome::block || home == TensorHome::block_routed_expert) &&
+        static_cast<std::uint32_t>(t.tensor.layer) >= block_count) {
+      throw Error::bad_input(fmt::format("{}: block {} of a model with {} blocks", t.tensor.name, t.tensor.layer,
+                                         block_count));
+    }
+    const auto block = static_cast<std::size_t>(t.tensor.layer);
+    switch (home) {
+      case TensorHome::input: w.input_bytes += t.bytes; break;
+      case TensorHome::block: w.block_bytes[block] += t.bytes; break;
+      case TensorHome::block_routed_expert: w.block_expert_bytes[block] += t.bytes; break;
+      case TensorHome::output_layer: w.output_layer_bytes += t.bytes; break;
+      case TensorHome::first_block: w.first_block_bytes += t.bytes; break;
+    }
+  }
+  return w;
+}
+
 MemoryEstimate estimate_memory(const Model& model, const std::vector<PlannedTensor>& tensors,
                                const RuntimeProfile& runtime, const MemoryRequest& request, const Catalog& catalog) {
+  return estimate_memory(model, layer_weights(model, tensors), runtime, request, catalog);
+}
+
+MemoryEstimate estimate_memory(const Model& model, const LayerWeights& weights, const RuntimeProfile& runtime,
+                               const MemoryRequest& request, const Catalog& catalog) {
+  detail::DeviceSizer sizer(model, weights, runtime, request, catalog);
+  const std::vector<detail::DeviceFigures>& figures =
+      sizer.figures(request.placement.gpu_layers, request.context_tokens);
   MemoryEstimate e;
-  const KvTypes kv = effective_kv_types(model, request, runtime, catalog, e.notes);
-  e.kv_cache_type_k = kv.k->name;
-  e.kv_cache_type_v = kv.v->name;
-  const std::uint32_t block_count = model.hparams.block_count;
-  e.layer_count = block_count + 1;
-  for (const GpuDevice& g : request.gpus) e.devices.push_back({.name = g.name, .gpu = true});
-  e.devices.push_back({.name = "CPU"});
-  DeviceMemory& cpu = e.devices.back();
-  const auto device = [&](int index) -> DeviceMemory& {
-    return index == k_cpu ? cpu : e.devices[static_cast<std::size_t>(index)];
-  };
-
-  const std::vector<int> layers = layer_devices(block_count, request, runtime);
-  for (const int d : layers) {
-    device(d).layer_count += 1;
-    if (d != k_cpu) e.gpu_layers += 1;
-  }
-  for (const PlannedTensor& t : tensors) device(tensor_device(t, layers, request)).weights_bytes += t.bytes;
-
-  // KV: one K and one V tensor per block, on the block's device (KV offload is llama.cpp's default).
+  e.notes = sizer.notes();
+  e.kv_cache_type_k = sizer.kv_type_k().name;
+  e.kv_cache_type_v = sizer.kv_type_v().name;
+  e.layer_count = model.hparams.block_count + 1;
   e.kv_cache_cells = kv_cache_cells(request.context_tokens, request.parallel_sequences, runtime);
-  const KvCacheShape shape = kv_cache_shape(model, request.kv_layout, runtime);
-  const std::uint64_t kv_layer_bytes = kv_cache_layer_bytes(shape, e.kv_cache_cells, *kv.k, *kv.v);
-  for (std::uint32_t il = 0; il < block_count; ++il) device(layers[il]).kv_cache_bytes += kv_layer_bytes;
-
-  // Logits for one output per sequence, in host memory (the output device's pinned host buffer).
-  cpu.output_bytes = std::uint64_t{model.hparams.vocab_size} * std::max<std::uint32_t>(request.parallel_sequences, 1) *
-                     k_logit_bytes;
-
-  const std::uint64_t compute =
-      compute_buffer_bytes(model, request.kv_layout,
-                           {.kv_cells = e.kv_cache_cells,
-                            .ubatch_tokens = request.ubatch_tokens,
-                            .flash_attention = request.flash_attention});
-  // Every backend that runs part of the graph reserves its worst case; with everything offloaded the
-  // CPU still embeds the input tokens (token_embd stays in RAM), a buffer of n_embd x ubatch floats.
-  const bool cpu_runs_layers = std::any_of(layers.begin(), layers.end(), [](int d) { return d == k_cpu; }) ||
-                               request.placement.cpu_moe_layers > 0;
-  for (DeviceMemory& d : e.devices) {
-    if (d.gpu && d.layer_count > 0) d.compute_bytes = compute;
-  }
-  cpu.compute_bytes = cpu_runs_layers ? compute
-                                      : std::uint64_t{model.hparams.embedding_length} * request.ubatch_tokens * k_logit_bytes;
-  e.basis.compute_note =
-      "estimated: the CPU backend's compute buffer, calibrated within 10 % against llama.cpp v0.5.0's no_alloc dry run "
-      "(scripts/llama_dry_run); GPU backends plan their graphs differently";
-
-  add_overheads(e, runtime, request);
-  for (DeviceMemory& d : e.devices) {
-    d.total_bytes = d.weights_bytes + d.kv_cache_bytes + d.compute_bytes + d.output_bytes + d.overhead_bytes;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const detail::DeviceFigures& f = figures[i];
+    DeviceMemory d;
+    d.name = f.gpu ? request.gpus[i].name : "CPU";
+    d.gpu = f.gpu;
+    d.layer_count = f.layer_count;
+    d.weights_bytes = f.weights_bytes;
+    d.kv_cache_bytes = f.kv_cache_bytes;
+    d.compute_bytes = f.compute_bytes;
+    d.output_bytes = f.output_bytes;
+    d.overhead_bytes = f.overhead_bytes;
+    d.total_bytes = f.total_bytes();
+    if (f.gpu) e.gpu_layers += f.layer_count;
     e.weights_bytes += d.weights_bytes;
     e.kv_cache_bytes += d.kv_cache_bytes;
     e.compute_bytes += d.compute_bytes;
     e.output_bytes += d.output_bytes;
     e.overhead_bytes += d.overhead_bytes;
     e.total_bytes += d.total_bytes;
+    e.devices.push_back(std::move(d));
   }
+  e.basis.compute_note =
+      "estimated: the CPU backend's compute buffer, calibrated within 10 % against llama.cpp v0.5.0's no_alloc dry run "
+      "(scripts/llama_dry_run); GPU backends plan their graphs differently";
+  add_overhead_note(e, runtime, request);
   if (request.headroom_bytes) e.basis.overhead = Basis::exact;
   return e;
 }

@@ -46,12 +46,103 @@ bool one_of(Ftype f, F... candidates) {
   return ((f == candidates) || ...);
 }
 
+// The ggml types the rules name, looked up in the catalogue. A file uses a handful of types, so each is
+// looked up once per call instead of scanning the type table for every tensor.
+class TypeLookup {
+ public:
+  explicit TypeLookup(const Catalog& catalog) : m_catalog(&catalog) {}
+
+  // Throws Error (bad_data) when the catalogue has no type `name`.
+  const GgmlType& get(std::string_view name) {
+    for (const GgmlType* t : m_seen)
+      if (t->name == name) return *t;
+    const GgmlType* t = m_catalog->find_type(name);
+    if (t == nullptr) throw Error(ExitCode::bad_data, fmt::format("quant_types.json has no ggml type '{}'", name));
+    m_seen.push_back(t);
+    return *t;
+  }
+
+ private:
+  const Catalog* m_catalog;
+  std::vector<const GgmlType*> m_seen;
+};
+
+// What llama_tensor_get_type learns from a tensor's name: exact names, and the substrings it matches.
+struct NameTraits {
+  bool output = false;       // == "output.weight"
+  bool token_embd = false;   // == "token_embd.weight"
+  bool weight = false;       // ends in "weight"
+  bool norm = false;         // "_norm.weight"
+  bool router = false;       // "ffn_gate_inp.weight"
+  bool attn_v = false;       // "attn_v.weight"
+  bool attn_qkv = false;     // "attn_qkv.weight"
+  bool attn_kv_b = false;    // "attn_kv_b.weight"
+  bool attn_k = false;       // "attn_k.weight"
+  bool attn_q = false;       // "attn_q.weight"
+  bool attn_output = false;  // "attn_output.weight"
+  bool ffn_down = false;     // "ffn_down": ffn_down, ffn_down_exps, ffn_down_shexp
+  bool ffn_gate = false;     // "ffn_gate": also the router, which is never quantized
+  bool ffn_up = false;       // "ffn_up"
+};
+
+bool contains(std::string_view name, std::string_view part) { return name.find(part) != std::string_view::npos; }
+
+NameTraits substring_traits(std::string_view name) {
+  NameTraits n;
+  n.weight = name.size() >= 6 && name.substr(name.size() - 6) == "weight";
+  n.norm = contains(name, "_norm.weight");
+  n.router = contains(name, "ffn_gate_inp.weight");
+  n.attn_v = contains(name, "attn_v.weight");
+  n.attn_qkv = contains(name, "attn_qkv.weight");
+  n.attn_kv_b = contains(name, "attn_kv_b.weight");
+  n.attn_k = contains(name, "attn_k.weight");
+  n.attn_q = contains(name, "attn_q.weight");
+  n.attn_output = contains(name, "attn_output.weight");
+  n.ffn_down = contains(name, "ffn_down");
+  n.ffn_gate = contains(name, "ffn_gate");
+  n.ffn_up = contains(name, "ffn_up");
+  return n;
+}
+
+// A block tensor's name without its "blk.N." prefix; other names whole.
+std::string_view without_block_prefix(std::string_view name) {
+  if (name.substr(0, 4) != "blk.") return name;
+  const std::size_t dot = name.find('.', 4);
+  return dot == std::string_view::npos ? name : name.substr(dot + 1);
+}
+
+// The traits of every name of an inventory. Block after block the names repeat with only the number
+// changed, and no pattern can match across the "blk.N." prefix (none holds a digit or "blk."), so the
+// substring tests run once per distinct name without its prefix. Blocks also repeat in the same order,
+// so the search starts after the previous hit.
+std::vector<NameTraits> name_traits(const std::vector<TensorInfo>& tensors) {
+  std::vector<std::pair<std::string_view, NameTraits>> seen;
+  std::vector<NameTraits> out;
+  out.reserve(tensors.size());
+  std::size_t next = 0;
+  for (const TensorInfo& t : tensors) {
+    const std::string_view key = without_block_prefix(t.name);
+    std::size_t found = seen.size();
+    for (std::size_t k = 0; k < seen.size() && found == seen.size(); ++k) {
+      const std::size_t i = (next + k) % seen.size();
+      if (seen[i].first == key) found = i;
+    }
+    if (found == seen.size()) seen.emplace_back(key, substring_traits(key));
+    next = found + 1;
+    NameTraits n = seen[found].second;
+    n.output = t.name == "output.weight";
+    n.token_embd = t.name == "token_embd.weight";
+    out.push_back(n);
+  }
+  return out;
+}
+
 // What the rules look at besides the tensor itself (§1.3), and the running counters.
 struct RuleState {
   Ftype ftype = Ftype::q4_k_m;
   std::string_view default_type;  // D, the ftype's default ggml type (quant_schemes.json)
   const QuantOptions* options = nullptr;
-  const Catalog* catalog = nullptr;
+  TypeLookup* types = nullptr;
   int n_layer = 0;                 // n_ffn_down = n_ffn_gate = n_ffn_up = block_count
   std::uint32_t n_expert = 0;
   std::uint32_t n_gqa = 1;         // head_count / head_count_kv of layer 0
@@ -67,20 +158,12 @@ struct RuleState {
   bool imatrix() const { return options->imatrix; }
 };
 
-bool contains(std::string_view name, std::string_view part) { return name.find(part) != std::string_view::npos; }
-
-std::uint64_t block_size_of(const RuleState& s, std::string_view type) {
-  const GgmlType* t = s.catalog->find_type(type);
-  if (t == nullptr) throw Error(ExitCode::bad_data, fmt::format("quant_types.json has no ggml type '{}'", type));
-  return t->block_size;
-}
+std::uint64_t block_size_of(const RuleState& s, std::string_view type) { return s.types->get(type).block_size; }
 
 // §1.1: only 2-D+ `*weight` tensors other than norms and the MoE router are quantized; everything else
 // keeps the converter's type, F32 for every such tensor of the R1 family.
-bool is_quantizable(const TensorInfo& t) {
-  const std::string_view name = t.name;
-  return name.size() >= 6 && name.substr(name.size() - 6) == "weight" && t.n_dims >= 2 &&
-         !contains(name, "_norm.weight") && !contains(name, "ffn_gate_inp.weight");
+bool is_quantizable(const TensorInfo& t, const NameTraits& n) {
+  return n.weight && t.n_dims >= 2 && !n.norm && !n.router;
 }
 
 // llama.cpp's model-type detection assigns LLM_TYPE_70B to 80-layer llama models with grouped-query
@@ -96,9 +179,9 @@ bool is_very_low_bit(Ftype f) {
 }
 
 // The attn_v rule also covers attn_qkv and attn_kv_b in LQ-26 (§1.7); LQ-25 matches attn_v only.
-bool is_attn_v_like(const RuleState& s, std::string_view name) {
-  if (contains(name, "attn_v.weight")) return true;
-  return s.rules_2026() && (contains(name, "attn_qkv.weight") || contains(name, "attn_kv_b.weight"));
+bool is_attn_v_like(const RuleState& s, const NameTraits& n) {
+  if (n.attn_v) return true;
+  return s.rules_2026() && (n.attn_qkv || n.attn_kv_b);
 }
 
 // MoE tensors carry their layer in the name, because with many experts a running counter is no layer
@@ -125,23 +208,22 @@ std::string_view token_embd_rule(const RuleState& s) {
 
 // §1.4 C: IQ1/IQ2 file types bump only attn_v, attn_k (8 experts), the first ffn_down tensors and
 // attn_output; everything else keeps D.
-std::string_view very_low_bit_rule(RuleState& s, const TensorInfo& t) {
-  const std::string_view name = t.name;
+std::string_view very_low_bit_rule(RuleState& s, const NameTraits& n) {
   const bool iq2_s_or_m = one_of(s.ftype, Ftype::iq2_s, Ftype::iq2_m);
-  if (is_attn_v_like(s, name)) {
+  if (is_attn_v_like(s, n)) {
     ++s.i_attention_wv;
     if (s.n_gqa >= 4 || s.n_expert >= 4) return "Q4_K";
     return iq2_s_or_m ? "IQ3_S" : "Q2_K";
   }
-  if (s.n_expert == 8 && contains(name, "attn_k.weight")) return "Q4_K";
-  if (contains(name, "ffn_down")) {
+  if (s.n_expert == 8 && n.attn_k) return "Q4_K";
+  if (n.ffn_down) {
     // The counter, not the layer: for R1-671B the first 7 ffn_down tensors in loader order.
     const bool early = s.i_ffn_down < s.n_layer / 8;
     ++s.i_ffn_down;
     if (early) return iq2_s_or_m ? "IQ3_S" : "Q2_K";
     return s.default_type;
   }
-  if (contains(name, "attn_output.weight")) {
+  if (n.attn_output) {
     if (s.n_expert == 8) return "Q5_K";
     if (one_of(s.ftype, Ftype::iq1_s, Ftype::iq1_m)) return "IQ2_XXS";
     if (iq2_s_or_m) return "IQ3_S";
@@ -243,19 +325,18 @@ std::string_view ffn_gate_up_rule(RuleState& s, const TensorInfo& t, int& counte
 }
 
 // §1.4 A–J in llama_tensor_get_type's order: names are matched by substring, first branch wins.
-std::string_view rule_type(RuleState& s, const TensorInfo& t) {
-  const std::string_view name = t.name;
-  if (name == "output.weight" || (!s.has_output && name == "token_embd.weight")) return output_rule(s, t);
-  if (name == "token_embd.weight") return token_embd_rule(s);
-  if (is_very_low_bit(s.ftype)) return very_low_bit_rule(s, t);
-  if (is_attn_v_like(s, name)) return attn_v_rule(s);
-  if (contains(name, "attn_k.weight")) return attn_k_rule(s);
-  if (contains(name, "attn_q.weight")) return attn_q_rule(s);
-  if (contains(name, "ffn_down")) return ffn_down_rule(s, t);
-  if (contains(name, "attn_output.weight")) return attn_output_rule(s);
-  if (contains(name, "attn_qkv.weight")) return attn_qkv_rule(s);
-  if (contains(name, "ffn_gate")) return ffn_gate_up_rule(s, t, s.i_ffn_gate);
-  if (contains(name, "ffn_up")) return ffn_gate_up_rule(s, t, s.i_ffn_up);
+std::string_view rule_type(RuleState& s, const TensorInfo& t, const NameTraits& n) {
+  if (n.output || (!s.has_output && n.token_embd)) return output_rule(s, t);
+  if (n.token_embd) return token_embd_rule(s);
+  if (is_very_low_bit(s.ftype)) return very_low_bit_rule(s, n);
+  if (is_attn_v_like(s, n)) return attn_v_rule(s);
+  if (n.attn_k) return attn_k_rule(s);
+  if (n.attn_q) return attn_q_rule(s);
+  if (n.ffn_down) return ffn_down_rule(s, t);
+  if (n.attn_output) return attn_output_rule(s);
+  if (n.attn_qkv) return attn_qkv_rule(s);
+  if (n.ffn_gate) return ffn_gate_up_rule(s, t, s.i_ffn_gate);
+  if (n.ffn_up) return ffn_gate_up_rule(s, t, s.i_ffn_up);
   return s.default_type;
 }
 
@@ -281,12 +362,12 @@ std::string_view block_size_fallback(const RuleState& s, const TensorInfo& t, st
 // output included, in Q8_0.
 std::string_view mxfp4_moe_type(const TensorInfo& t) { return t.ne[2] > 1 ? "MXFP4" : "Q8_0"; }
 
-std::string_view choose_type(RuleState& s, const TensorInfo& t) {
-  if (!is_quantizable(t)) return "F32";
+std::string_view choose_type(RuleState& s, const TensorInfo& t, const NameTraits& n) {
+  if (!is_quantizable(t, n)) return "F32";
   // F16/BF16/F32 files do no mixing: every quantizable tensor takes D (§1.1).
   if (one_of(s.ftype, Ftype::f32, Ftype::f16, Ftype::bf16)) return s.default_type;
   if (s.ftype == Ftype::mxfp4_moe) return mxfp4_moe_type(t);
-  return block_size_fallback(s, t, rule_type(s, t));
+  return block_size_fallback(s, t, rule_type(s, t, n));
 }
 
 Ftype ftype_of(const QuantScheme& base) {
@@ -310,8 +391,8 @@ const QuantScheme& base_scheme_of(const QuantScheme& scheme, const Catalog& cata
   return *base;
 }
 
-RuleState initial_state(const Model& model, const std::vector<TensorInfo>& tensors, const QuantScheme& base,
-                        const Catalog& catalog, const QuantOptions& options) {
+RuleState initial_state(const Model& model, const std::vector<NameTraits>& names, const QuantScheme& base,
+                        TypeLookup& types, const QuantOptions& options) {
   RuleState s;
   s.ftype = ftype_of(base);
   if (one_of(s.ftype, Ftype::q1_0, Ftype::q2_0) && options.rules != RuleSet::llama_cpp_2026) {
@@ -319,26 +400,24 @@ RuleState initial_state(const Model& model, const std::vector<TensorInfo>& tenso
   }
   s.default_type = base.default_type;
   s.options = &options;
-  s.catalog = &catalog;
+  s.types = &types;
   const Hyperparameters& h = model.hparams;
   s.n_layer = static_cast<int>(h.block_count);
   s.n_expert = h.expert_count;
   s.n_gqa = h.head_count_kv == 0 ? 1 : h.head_count / h.head_count_kv;
   s.is_70b = is_70b_model(model);
-  for (const TensorInfo& t : tensors) {
-    const std::string_view name = t.name;
-    if (name == "output.weight") s.has_output = true;
+  for (const NameTraits& n : names) {
+    if (n.output) s.has_output = true;
     // Counted before the loop over attn_v, attn_qkv and attn_kv_b alike, in both rule sets.
-    if (contains(name, "attn_v.weight") || contains(name, "attn_qkv.weight") || contains(name, "attn_kv_b.weight"))
-      ++s.n_attention_wv;
+    if (n.attn_v || n.attn_qkv || n.attn_kv_b) ++s.n_attention_wv;
   }
   return s;
 }
 
 // --token-embedding-type / --output-tensor-type replace the rules' choice by exact name (§1.5).
-std::string_view publisher_override(const QuantScheme& scheme, const TensorInfo& t, std::string_view chosen) {
-  if (t.name == "token_embd.weight" && !scheme.token_embd_type.empty()) return scheme.token_embd_type;
-  if (t.name == "output.weight" && !scheme.output_type.empty()) return scheme.output_type;
+std::string_view publisher_override(const QuantScheme& scheme, const NameTraits& n, std::string_view chosen) {
+  if (n.token_embd && !scheme.token_embd_type.empty()) return scheme.token_embd_type;
+  if (n.output && !scheme.output_type.empty()) return scheme.output_type;
   return chosen;
 }
 
@@ -360,14 +439,13 @@ std::vector<const GgmlType*> assign_tensor_types(const Model& model, const std::
                                                  const QuantScheme& scheme, const Catalog& catalog,
                                                  const QuantOptions& options) {
   const QuantScheme& base = base_scheme_of(scheme, catalog);
-  RuleState state = initial_state(model, tensors, base, catalog, options);
+  const std::vector<NameTraits> names = name_traits(tensors);
+  TypeLookup lookup(catalog);
+  RuleState state = initial_state(model, names, base, lookup, options);
   std::vector<const GgmlType*> types;
   types.reserve(tensors.size());
-  for (const TensorInfo& t : tensors) {
-    const std::string_view name = publisher_override(scheme, t, choose_type(state, t));
-    const GgmlType* type = catalog.find_type(name);
-    if (type == nullptr) throw Error(ExitCode::bad_data, fmt::format("quant_types.json has no ggml type '{}'", name));
-    types.push_back(type);
+  for (std::size_t i = 0; i < tensors.size(); ++i) {
+    types.push_back(&lookup.get(publisher_override(scheme, names[i], choose_type(state, tensors[i], names[i]))));
   }
   return types;
 }

@@ -21,7 +21,7 @@ using detail::TableProblem;
 const std::vector<std::string>& table_file_names() {
   static const std::vector<std::string> names = {"quant_types.json", "quant_schemes.json", "architectures.json",
                                                  "catalogue.json", "runtimes.json", "gpus.json",
-                                                 "speed_measurements.json"};
+                                                 "speed_measurements.json", "speed_calibration.json"};
   return names;
 }
 
@@ -278,6 +278,9 @@ void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
     if (!m.host_device.empty() && c.find_device(m.host_device) == nullptr)
       add("speed_measurements.json", at + "/host_device", "unknown device '" + m.host_device + "'");
   }
+  const SpeedCalibration& cal = c.speed_calibration;
+  if (!cal.default_host_device.empty() && c.find_device(cal.default_host_device) == nullptr)
+    add("speed_calibration.json", "/default_host_device/value", "unknown device '" + cal.default_host_device + "'");
   for (const HfRepo& r : c.hf_repos) {
     const std::string at = "/huggingface" + pointer_token(r.repo);
     if (c.find_model(r.model_id) == nullptr) add("catalogue.json", at + "/model", "unknown model '" + r.model_id + "'");
@@ -338,6 +341,9 @@ Catalog parse_catalog(const RawTables& tables) {
   c.speed_measurements =
       detail::read_speed_measurements(JsonReader(speed_json, "speed_measurements.json", "", problems));
 
+  const auto calibration_json = parse_json(tables, "speed_calibration.json");
+  c.speed_calibration =
+      detail::read_speed_calibration(JsonReader(calibration_json, "speed_calibration.json", "", problems));
   check_references(c, problems);
   if (!problems.empty()) {
     const TableProblem& first = problems.front();

@@ -190,10 +190,10 @@ std::string device(const Device& d) {
   sizes += "}";
   return fmt::format(
       "Device{{.name = {}, .kind = {}, .vendor = {}, .memory_bytes_options = {}, .memory_bandwidth_gbps = {}, "
-      ".fp16_tflops = {}, .aliases = {}, .backend = {}, .gpu_memory_fraction_small = {}, "
+      ".fp16_tflops = {}, .fp16_tflops_basis = {}, .aliases = {}, .backend = {}, .gpu_memory_fraction_small = {}, "
       ".gpu_memory_fraction_large = {}, .source = {}}}",
       lit(d.name), lit(d.kind), lit(d.vendor), sizes, num(d.memory_bandwidth_gbps),
-      d.fp16_tflops ? num(*d.fp16_tflops) : "std::nullopt", strings(d.aliases), lit(d.backend),
+      d.fp16_tflops ? num(*d.fp16_tflops) : "std::nullopt", lit(d.fp16_tflops_basis), strings(d.aliases), lit(d.backend),
       num(d.gpu_memory_fraction_small), num(d.gpu_memory_fraction_large), lit(d.source));
 }
 
@@ -205,6 +205,28 @@ std::string speed(const SpeedMeasurement& m) {
       lit(m.model_id), lit(m.scheme), lit(m.device), lit(m.host_device), m.device_count, lit(m.runtime),
       num(m.decode_tokens_per_second), m.prompt_tokens_per_second ? num(*m.prompt_tokens_per_second) : "std::nullopt",
       optional_number(m.gpu_layers), lit(m.note), lit(m.source));
+}
+
+std::string decode_efficiency(const DecodeEfficiency& e) {
+  return fmt::format(
+      "DecodeEfficiency{{.device_kind = {}, .efficiency_low = {}, .efficiency_high = {}, .calibrated_on = {}, "
+      ".source = {}}}",
+      lit(e.device_kind), num(e.efficiency_low), num(e.efficiency_high), lit(e.calibrated_on), lit(e.source));
+}
+
+std::string prompt_efficiency(const PromptEfficiency& e) {
+  return fmt::format(
+      "PromptEfficiency{{.device_kind = {}, .model_kind = {}, .compute_basis = {}, .efficiency_low = {}, "
+      ".efficiency_high = {}, .calibrated_on = {}, .source = {}}}",
+      lit(e.device_kind), lit(e.model_kind), lit(e.compute_basis), num(e.efficiency_low), num(e.efficiency_high), lit(e.calibrated_on),
+      lit(e.source));
+}
+
+std::string speed_calibration(const SpeedCalibration& c) {
+  return fmt::format(
+      "SpeedCalibration{{.decode = {}, .prompt = {}, .default_host_device = {}, .default_host_device_source = {}}}",
+      list(c.decode, decode_efficiency), list(c.prompt, prompt_efficiency), lit(c.default_host_device),
+      lit(c.default_host_device_source));
 }
 
 std::string generate(const Catalog& c) {
@@ -222,6 +244,7 @@ std::string generate(const Catalog& c) {
   out += fmt::format("  c.runtimes = {};\n", list(c.runtimes, runtime));
   out += fmt::format("  c.devices = {};\n", list(c.devices, device));
   out += fmt::format("  c.speed_measurements = {};\n", list(c.speed_measurements, speed));
+  out += fmt::format("  c.speed_calibration = {};\n", speed_calibration(c.speed_calibration));
   out +=
       "  return c;\n}\n\n}  // namespace\n\n"
       "const Catalog& embedded_catalog() {\n  static const Catalog catalog = build();\n  return catalog;\n}\n\n"

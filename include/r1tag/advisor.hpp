@@ -8,6 +8,7 @@
 #include <r1tag/hardware.hpp>
 #include <r1tag/memory_estimator.hpp>
 #include <r1tag/quant_quality.hpp>
+#include <r1tag/speed_estimator.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -16,8 +17,14 @@
 
 namespace r1tag {
 
+// What `fit` puts first after placement: the documented balance, the model's quality, or speed above a
+// quality floor (README.md, "How fit ranks").
+enum class Preference { balanced, quality, speed };
+
 struct FitRequest {
   std::optional<HardwareChoice> hardware;  // --gpu NAME: the device, for speed and notes
+  const Device* host = nullptr;            // --cpu NAME: the CPU platform holding RAM layers
+  Preference prefer = Preference::balanced;
   std::vector<GpuDevice> gpus;  // in order; empty = CPU only
   MemoryBudget budget;          // bytes per GPU, and system RAM
   bool ram_known = false;       // without --ram only full-GPU placements are offered
@@ -48,6 +55,8 @@ struct Candidate {
   PlacementFit fit;
   double capability = 0;  // mean of the ranking benchmarks, see capability_score
   QualityVerdict quality;
+  std::optional<SpeedEstimate> speed;  // only when the devices are known (--gpu, or RAM-only)
+  std::string speed_unknown_reason;    // why there is no speed figure
   std::string why;
   std::string ollama_command;        // empty when ollama does not publish the variant
   std::string llama_server_command;  // empty when no Hugging Face repository is known

@@ -229,6 +229,7 @@ struct Device {
   std::vector<std::uint64_t> memory_bytes_options;  // sizes sold
   double memory_bandwidth_gbps = 0;                 // GB/s, decimal
   std::optional<double> fp16_tflops;
+  std::string fp16_tflops_basis;  // which figure: "shader FP16 (non-tensor) …", "tensor FP16, dense …"
   std::vector<std::string> aliases;  // "4090", "RTX 4090"
   std::string backend;               // "cuda", "rocm", "metal", "vulkan", "sycl", "cpu"
   // Apple: the share of unified memory Metal lets the GPU use by default, up to 32 GiB and from 64 GiB.
@@ -252,6 +253,40 @@ struct SpeedMeasurement {
   std::string source;
 };
 
+// How much of a device's memory bandwidth decode reaches, as a range calibrated on published
+// measurements (data/speed_calibration.json `decode`).
+struct DecodeEfficiency {
+  std::string device_kind;  // "gpu", "apple", "cpu" (Device::kind)
+  double efficiency_low = 0;
+  double efficiency_high = 0;
+  std::string calibrated_on;  // which measurements, in words
+  std::string source;
+};
+
+// How much of a device's fp16_tflops prompt processing reaches, by device kind, model kind and which
+// figure fp16_tflops is (data/speed_calibration.json `prompt`).
+struct PromptEfficiency {
+  std::string device_kind;    // "gpu"
+  std::string model_kind;     // "dense" or "moe"
+  std::string compute_basis;  // "shader" (non-tensor FP16, as TechPowerUp lists GeForce cards) or "tensor"
+  double efficiency_low = 0;
+  double efficiency_high = 0;
+  std::string calibrated_on;
+  std::string source;
+};
+
+// The speed estimator's calibration (data/speed_calibration.json).
+struct SpeedCalibration {
+  std::vector<DecodeEfficiency> decode;
+  std::vector<PromptEfficiency> prompt;
+  std::string default_host_device;  // a Device name: system RAM when the user names no CPU platform
+  std::string default_host_device_source;
+
+  const DecodeEfficiency* find_decode(std::string_view device_kind) const;
+  const PromptEfficiency* find_prompt(std::string_view device_kind, std::string_view model_kind,
+                                      std::string_view compute_basis) const;
+};
+
 struct Catalog {
   std::vector<GgmlType> ggml_types;
   std::vector<QuantScheme> schemes;
@@ -263,6 +298,7 @@ struct Catalog {
   std::vector<RuntimeProfile> runtimes;  // data/runtimes.json, "llama.cpp" first
   std::vector<Device> devices;           // data/gpus.json
   std::vector<SpeedMeasurement> speed_measurements;  // data/speed_measurements.json
+  SpeedCalibration speed_calibration;                // data/speed_calibration.json
 
   // Exact-name lookups; nullptr when absent.
   const GgmlType* find_type(std::string_view name) const;

@@ -5,9 +5,11 @@
 
 #include <r1tag/catalog.hpp>
 #include <r1tag/file_size.hpp>
+#include <r1tag/plan_cache.hpp>
 #include <r1tag/resolver.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -17,7 +19,8 @@ struct Explanation {
   Variant variant;
   std::uint64_t parameters = 0;  // exact, from the tensor shapes
   KvLayout kv_layout = KvLayout::standard;
-  std::optional<FileSize> computed;  // nullopt for custom mixes and names without a quant
+  // Null for custom mixes and names without a quant. Shared: aliases of one file share one plan.
+  std::shared_ptr<const FileSize> computed;
   std::string computed_caveat;         // one sentence: why the published file differs from the rules, if known
   std::string computed_caveat_detail;  // the investigation behind it, with sources
 };
@@ -25,6 +28,8 @@ struct Explanation {
 // The deepseek2 attention layout a variant's GGUF has, from the catalogue entry it was found in.
 KvLayout kv_layout_of(const Variant& variant);
 
+// Plans come from `plans`, so explaining several names for one file plans it once.
+Explanation explain_variant(const Variant& variant, const Catalog& catalog, PlanCache& plans);
 Explanation explain_variant(const Variant& variant, const Catalog& catalog);
 
 // The size to show first and where it came from: an exact published byte count (it is the file), else

@@ -45,11 +45,12 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
   question.runtime = options.runtime;
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
+  PlanCache plans;  // aliases of one file (deepseek-r1:7b, …:7b-qwen-distill-q4_K_M) share one plan
   for (const std::string& input : options.tags) {
     ExplainOutcome o;
     o.input = input;
     try {
-      Explanation explanation = explain_variant(resolve(parse_tag(input), catalog), catalog);
+      Explanation explanation = explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
       o.memory = memory_by_context(explanation, question, catalog);
       o.explanation = std::move(explanation);
     } catch (const Error& e) {

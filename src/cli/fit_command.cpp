@@ -70,6 +70,11 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   r.kv_cache_type = checked_kv_type(o.kv_type);
   r.flash_attention = checked_on_off("--flash-attn", o.flash_attn);
   r.runtime = o.runtime;
+  if (!o.cpu.empty()) {
+    r.host = parse_hardware(o.cpu, catalog).device;
+    if (r.host->kind != "cpu") throw Error::usage(fmt::format("--cpu wants a CPU platform; {} is a {}", r.host->name, r.host->kind), "'r1tag gpus cpu' lists them");
+  }
+  r.prefer = o.prefer == "quality" ? Preference::quality : o.prefer == "speed" ? Preference::speed : Preference::balanced;
   r.model_filter = o.model;
   r.family_filter = o.family;
   for (const std::string& part : o.tensor_split) {
@@ -100,6 +105,12 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
   cmd->add_option("--vram", o.vram, "Memory of your one GPU, e.g. 8GB (GB means GiB: 2^30 bytes)")->option_text("SIZE");
   cmd->add_option("--gpu", o.gpu, "Your GPU by name: 4090, \"RTX 3060 12GB\", 2x3090, \"M2 Max 32GB\" ('r1tag gpus' lists them)")
       ->option_text("NAME");
+  cmd->add_option("--cpu", o.cpu, "Your CPU platform by name, for the speed of layers in RAM ('r1tag gpus cpu' lists them)")
+      ->option_text("NAME");
+  cmd->add_option("--prefer", o.prefer,
+                  "Ranking: balanced (default: placement, then quality, then speed), quality (best model first, even "
+                  "partly in RAM), speed (fastest with acceptable quality loss)")
+      ->check(CLI::IsMember({"balanced", "quality", "speed"}));
   cmd->add_option("--gpus", o.gpus, "Memory of each of several GPUs, e.g. 24GB,24GB")->delimiter(',')->option_text("SIZE,SIZE");
   cmd->add_option("--ram", o.ram, "System RAM that may hold what does not fit on the GPUs; without it only full-GPU placements are shown")
       ->option_text("SIZE");

@@ -19,6 +19,8 @@ namespace r1tag::cli {
 struct FitOptions {
   std::string vram;                // one GPU: "8GB"
   std::string gpu;                 // by name: "4090", "2x3090", "M2 Max 32GB"
+  std::string cpu;                 // the CPU platform, by name, for the speed of RAM layers
+  std::string prefer = "balanced";
   std::vector<std::string> gpus;   // several: "24GB,24GB"
   std::string ram;
   std::string ctx = "8192";

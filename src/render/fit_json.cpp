@@ -17,7 +17,25 @@ json budget_json(const FitAdvice& advice, const FitRequest& r) {
   b["flash_attention"] = r.flash_attention;
   b["runtime"] = advice.runtime->name;
   b["runtime_version"] = advice.runtime->version.value;
+  b["device"] = r.hardware ? json(r.hardware->device->name) : json(nullptr);
+  b["prefer"] = r.prefer == Preference::quality ? "quality" : r.prefer == Preference::speed ? "speed" : "balanced";
   return b;
+}
+
+json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+json speed_json(const Candidate& c) {
+  if (!c.speed) return json{{"decode_low", nullptr}, {"decode_high", nullptr}, {"prompt_low", nullptr},
+                            {"prompt_high", nullptr}, {"basis", c.speed_unknown_reason}};
+  const SpeedEstimate& s = *c.speed;
+  return json{{"decode_low", s.decode_low_tokens_per_second},
+              {"decode_high", s.decode_high_tokens_per_second},
+              {"prompt_low", optional_number(s.prompt_low_tokens_per_second)},
+              {"prompt_high", optional_number(s.prompt_high_tokens_per_second)},
+              {"basis", s.basis},
+              {"prompt_basis", s.prompt_basis},
+              {"bytes_per_token", s.bytes_per_token},
+              {"estimated", true}};
 }
 
 json candidate_json(const Candidate& c, std::size_t rank, const std::string& library) {
@@ -34,6 +52,7 @@ json candidate_json(const Candidate& c, std::size_t rank, const std::string& lib
   j["experts_on_cpu"] = c.experts_on_cpu;
   j["memory"] = memory_json(c.fit.estimate);
   j["max_context_tokens"] = c.fit.max_context_tokens;
+  j["tokens_per_second"] = speed_json(c);
   j["why"] = c.why;
   j["run"] = json{{"ollama", c.ollama_command.empty() ? json(nullptr) : json(c.ollama_command)},
                   {"llama_server", c.llama_server_command.empty() ? json(nullptr) : json(c.llama_server_command)}};

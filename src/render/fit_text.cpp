@@ -73,6 +73,15 @@ void candidate_text(std::string& out, const Candidate& c, std::size_t rank, cons
     first = false;
   }
   row("context", fmt::format("up to {} tokens with this placement", c.fit.max_context_tokens));
+  if (c.speed) {
+    std::string prompt;
+    if (c.speed->prompt_low_tokens_per_second)
+      prompt = fmt::format("; prompt {:.0f}-{:.0f} tokens/s", *c.speed->prompt_low_tokens_per_second,
+                           *c.speed->prompt_high_tokens_per_second);
+    row("speed", fmt::format("about {:.0f}-{:.0f} tokens/s generated{} (estimate)", c.speed->decode_low_tokens_per_second,
+                             c.speed->decode_high_tokens_per_second, prompt));
+    row("", c.speed->basis);
+  }
   row("why", c.why);
   first = true;
   for (const std::string* cmd : {&c.ollama_command, &c.llama_server_command}) {

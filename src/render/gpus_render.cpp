@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace r1tag {
 
 namespace {
@@ -16,12 +18,14 @@ std::string memory_list(const Device& d) {
 }  // namespace
 
 std::string render_gpus_text(const std::vector<const Device*>& devices) {
-  std::string out = fmt::format("{:<46} {:<6} {:>16} {:>10}  {}\n", "device", "kind", "memory", "GB/s", "also known as");
+  std::size_t width = 6;
+  for (const Device* d : devices) width = std::max(width, d->name.size());
+  std::string out = fmt::format("{:<{}} {:<6} {:>20} {:>6}  {}\n", "device", width, "kind", "memory", "GB/s", "also known as");
   for (const Device* d : devices) {
     std::string aliases;
     for (const std::string& a : d->aliases) aliases += (aliases.empty() ? "" : ", ") + a;
-    out += fmt::format("{:<46} {:<6} {:>16} {:>10.0f}  {}\n", d->name, d->kind, memory_list(*d), d->memory_bandwidth_gbps,
-                       aliases);
+    out += fmt::format("{:<{}} {:<6} {:>20} {:>6.0f}  {}\n", d->name, width, d->kind, memory_list(*d),
+                       d->memory_bandwidth_gbps, aliases);
   }
   out += fmt::format("{} device{}; figures and sources in data/gpus.json (r1tag gpus --json shows the sources)\n",
                      devices.size(), devices.size() == 1 ? "" : "s");

@@ -1,0 +1,224 @@
+#include <r1tag/speed_estimator.hpp>
+
+#include <r1tag/byte_size.hpp>
+#include <r1tag/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+namespace r1tag {
+
+namespace {
+
+constexpr double k_bytes_per_gb = 1e9;            // bandwidths are decimal GB/s
+constexpr double k_flops_per_tflop = 1e12;
+constexpr double k_flops_per_weight = 2;          // one multiply and one add per weight and token
+
+// One device that reads weights or KV cache during decode: a GPU of the request, or the host's RAM.
+struct Reader {
+  const Device* device = nullptr;
+  std::string kind;  // efficiency kind: the device's, or "cpu" for RAM (also on Apple's unified memory)
+  DeviceRead read;
+  std::set<int> layers;             // layers with weights read here (L = the output layer)
+  std::uint64_t parameters = 0;     // weights multiplied per token here
+  std::uint64_t kv_bytes_per_cell = 0;
+  bool ram = false;  // the host's memory, read by the CPU
+};
+
+bool is_routed_expert(const std::string& name) {
+  return name.find("ffn_") != std::string::npos && name.find("_exps.") != std::string::npos;
+}
+
+bool is_token_embd(const std::string& name) { return name.rfind("token_embd.", 0) == 0; }
+
+// The share of a tensor one decoded token reads: a MoE token visits expert_used_count of expert_count
+// routed experts; token_embd is a lookup of one row (except when it doubles as the output matrix).
+double read_share(const PlannedTensor& t, const Model& model, bool tied_output) {
+  const Hyperparameters& h = model.hparams;
+  if (is_token_embd(t.tensor.name)) return tied_output ? 1.0 : 0.0;
+  if (h.expert_count > 0 && is_routed_expert(t.tensor.name))
+    return static_cast<double>(h.expert_used_count) / static_cast<double>(h.expert_count);
+  return 1.0;
+}
+
+const Device& host_device(const SpeedHardware& hw, const Catalog& c, bool& defaulted) {
+  // Apple silicon: what llama.cpp keeps "on the CPU" is in the same unified memory.
+  for (const Device* g : hw.gpus)
+    if (g != nullptr && g->kind == "apple") return *g;
+  if (hw.host != nullptr) return *hw.host;
+  defaulted = true;
+  const Device* d = c.find_device(c.speed_calibration.default_host_device);
+  if (d == nullptr) {
+    throw Error(ExitCode::bad_data, "speed_calibration.json names no known default host device");
+  }
+  return *d;
+}
+
+std::vector<Reader> make_readers(const MemoryRequest& request, const SpeedHardware& hw, const Catalog& c,
+                                 bool& host_defaulted) {
+  if (hw.gpus.size() != request.gpus.size()) {
+    throw Error::usage(fmt::format("{} GPU devices given for {} GPUs", hw.gpus.size(), request.gpus.size()));
+  }
+  std::vector<Reader> readers;
+  for (const Device* g : hw.gpus) {
+    if (g == nullptr) throw Error::usage("a GPU has no catalogue device");
+    readers.push_back({.device = g, .kind = g->kind, .read = {}, .layers = {}, .parameters = 0,
+                       .kv_bytes_per_cell = 0, .ram = false});
+  }
+  const Device& host = host_device(hw, c, host_defaulted);
+  readers.push_back({.device = &host, .kind = "cpu", .read = {}, .layers = {}, .parameters = 0,
+                     .kv_bytes_per_cell = 0, .ram = true});
+  for (Reader& r : readers) {
+    r.read.name = r.device->name;
+    r.read.kind = r.kind;
+    r.read.bandwidth_gbps = r.device->memory_bandwidth_gbps;
+  }
+  return readers;
+}
+
+Reader& reader_of(std::vector<Reader>& readers, int device) {
+  return device == TensorDevices::ram ? readers.back() : readers[static_cast<std::size_t>(device)];
+}
+
+// Weights read per token on each device, and the layers and parameters behind them.
+void add_weights(std::vector<Reader>& readers, const Model& model, const std::vector<PlannedTensor>& tensors,
+                 const TensorDevices& where) {
+  const bool has_output = std::any_of(tensors.begin(), tensors.end(),
+                                      [](const PlannedTensor& t) { return t.tensor.name.rfind("output.", 0) == 0; });
+  const int output_layer = static_cast<int>(model.hparams.block_count);
+  for (std::size_t i = 0; i < tensors.size(); ++i) {
+    const PlannedTensor& t = tensors[i];
+    // Tied embeddings: llama.cpp duplicates token_embd as the output matrix on the output layer's device.
+    const bool tied_output = !has_output && is_token_embd(t.tensor.name);
+    const double share = read_share(t, model, tied_output);
+    if (share <= 0) continue;
+    Reader& r = reader_of(readers, tied_output ? where.layers.back() : where.tensors[i]);
+    r.read.weights_read_bytes += static_cast<std::uint64_t>(static_cast<double>(t.bytes) * share);
+    r.parameters += static_cast<std::uint64_t>(static_cast<double>(t.tensor.elements()) * share);
+    r.layers.insert(t.tensor.layer >= 0 ? t.tensor.layer : output_layer);
+  }
+}
+
+// KV cache bytes per cell on each device, from the memory estimate (types as the runtime really uses them).
+void add_kv(std::vector<Reader>& readers, const MemoryEstimate& memory) {
+  if (memory.kv_cache_cells == 0) return;
+  for (std::size_t d = 0; d < memory.devices.size() && d < readers.size(); ++d)
+    readers[d].kv_bytes_per_cell = memory.devices[d].kv_cache_bytes / memory.kv_cache_cells;
+}
+
+const DecodeEfficiency& decode_efficiency(const Catalog& c, const std::string& kind) {
+  const DecodeEfficiency* e = c.speed_calibration.find_decode(kind);
+  if (e == nullptr) {
+    throw Error(ExitCode::bad_data, fmt::format("speed_calibration.json has no decode efficiency for '{}'", kind));
+  }
+  return *e;
+}
+
+// Seconds per token over all devices: the bytes each reads at its bandwidth x efficiency. The devices work
+// one after the other on a token (llama.cpp splits by layer, not inside a layer), so the times add up.
+double seconds_per_token(const std::vector<Reader>& readers, const Catalog& c, bool low_end) {
+  double seconds = 0;
+  for (const Reader& r : readers) {
+    const DecodeEfficiency& e = decode_efficiency(c, r.kind);
+    const double efficiency = low_end ? e.efficiency_low : e.efficiency_high;
+    const std::uint64_t bytes = r.read.weights_read_bytes + (low_end ? r.read.kv_cache_read_bytes : 0);
+    seconds += static_cast<double>(bytes) / (r.read.bandwidth_gbps * k_bytes_per_gb * efficiency);
+  }
+  return seconds;
+}
+
+std::string gb(std::uint64_t bytes) { return fmt::format("{:.1f} GB", static_cast<double>(bytes) / k_bytes_per_gb); }
+
+std::string decode_basis(const std::vector<Reader>& readers, const SpeedEstimate& s, const Catalog& c,
+                         bool host_defaulted, std::uint64_t context_tokens) {
+  std::string out = fmt::format("bandwidth-bound: {} read per token", gb(s.weights_read_bytes));
+  const char* sep = readers.size() > 1 ? ": " : " ";
+  for (const Reader& r : readers) {
+    const DecodeEfficiency& e = decode_efficiency(c, r.kind);
+    std::string where = r.read.name;
+    if (r.ram) {
+      where = (r.device->kind == "apple" ? "CPU share of " : "RAM, ") + where;
+      if (host_defaulted) where += ", assumed: no CPU platform given";
+    }
+    out += fmt::format("{}{}at {:g} GB/s ({}) x {:.2f}-{:.2f}", sep, readers.size() > 1 ? gb(r.read.weights_read_bytes) + " " : "",
+                       r.read.bandwidth_gbps, where, e.efficiency_low, e.efficiency_high);
+    sep = "; ";
+  }
+  out += fmt::format("; low end adds the KV cache at {} of {} context tokens ({} per token)", s.kv_fill_tokens,
+                     context_tokens, gb(s.kv_cache_read_bytes));
+  return out;
+}
+
+// Which figure a device's fp16_tflops is: gpus.json states it in fp16_tflops_basis. Shader (non-tensor)
+// figures and tensor-core figures differ several-fold, so each needs its own calibration.
+std::string compute_basis(const Device& d) {
+  return d.fp16_tflops_basis.rfind("shader", 0) == 0 ? "shader" : "tensor";
+}
+
+// Compute-bound prompt processing, only when GPUs with a calibrated fp16 figure hold every layer.
+void add_prompt(SpeedEstimate& s, const std::vector<Reader>& readers, const Model& model, const Catalog& c) {
+  const std::string model_kind = model.hparams.expert_count > 0 ? "moe" : "dense";
+  double seconds_low = 0;
+  double seconds_high = 0;
+  std::string figures;
+  for (const Reader& r : readers) {
+    if (r.parameters == 0) continue;
+    if (r.ram) {
+      s.prompt_basis = "no prompt estimate: part of the model runs from system RAM (bound by the PCIe copy, not modelled)";
+      return;
+    }
+    const PromptEfficiency* e =
+        c.speed_calibration.find_prompt(r.kind, model_kind, compute_basis(*r.device));
+    if (!r.device->fp16_tflops || e == nullptr) {
+      s.prompt_basis = fmt::format("no prompt estimate: no calibrated fp16 compute figure for {} ({} model)",
+                                   r.read.name, model_kind);
+      return;
+    }
+    const double flops = k_flops_per_weight * static_cast<double>(r.parameters);
+    seconds_low += flops / (*r.device->fp16_tflops * k_flops_per_tflop * e->efficiency_low);
+    seconds_high += flops / (*r.device->fp16_tflops * k_flops_per_tflop * e->efficiency_high);
+    if (figures.empty())
+      figures = fmt::format("{:g} TFLOPS ({}) x {:.2f}-{:.2f}", *r.device->fp16_tflops, r.read.name, e->efficiency_low,
+                            e->efficiency_high);
+  }
+  if (seconds_high <= 0) return;
+  s.prompt_low_tokens_per_second = 1.0 / seconds_low;
+  s.prompt_high_tokens_per_second = 1.0 / seconds_high;
+  s.prompt_basis = fmt::format("compute-bound (rough): {:.1f} GFLOP per token (2 x {:.1f} B active parameters) at {}",
+                               k_flops_per_weight * static_cast<double>(s.active_parameters) / 1e9,
+                               static_cast<double>(s.active_parameters) / 1e9, figures);
+}
+
+}  // namespace
+
+SpeedEstimate estimate_speed(const Model& model, const std::vector<PlannedTensor>& tensors,
+                             const RuntimeProfile& runtime, const MemoryRequest& request,
+                             const SpeedHardware& hardware, const Catalog& catalog) {
+  bool host_defaulted = false;
+  std::vector<Reader> readers = make_readers(request, hardware, catalog, host_defaulted);
+  add_weights(readers, model, tensors, tensor_devices(model, tensors, runtime, request));
+  add_kv(readers, estimate_memory(model, tensors, runtime, request, catalog));
+
+  SpeedEstimate s;
+  s.kv_fill_tokens = request.context_tokens / 2;
+  for (Reader& r : readers) {
+    r.read.layer_count = static_cast<std::uint32_t>(r.layers.size());
+    r.read.kv_cache_read_bytes = r.kv_bytes_per_cell * s.kv_fill_tokens;
+    s.weights_read_bytes += r.read.weights_read_bytes;
+    s.kv_cache_read_bytes += r.read.kv_cache_read_bytes;
+    s.active_parameters += r.parameters;
+  }
+  s.bytes_per_token = s.weights_read_bytes + s.kv_cache_read_bytes;
+  std::erase_if(readers, [](const Reader& r) { return r.read.weights_read_bytes + r.read.kv_cache_read_bytes == 0; });
+  s.decode_low_tokens_per_second = 1.0 / seconds_per_token(readers, catalog, true);
+  s.decode_high_tokens_per_second = 1.0 / seconds_per_token(readers, catalog, false);
+  for (const Reader& r : readers) s.devices.push_back(r.read);
+  s.basis = decode_basis(readers, s, catalog, host_defaulted, request.context_tokens);
+  add_prompt(s, readers, model, catalog);
+  return s;
+}
+
+}  // namespace r1tag
