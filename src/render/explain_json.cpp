@@ -35,6 +35,8 @@ json model_json(const Model& m, std::uint64_t parameters) {
   j["context_length"] = m.hparams.context_length;
   j["block_count"] = m.hparams.block_count;
   j["license"] = m.license;
+  j["benchmarks"] = json::array();
+  for (const Benchmark& s : m.benchmarks) j["benchmarks"].push_back(json{{"name", s.name}, {"value", s.value}, {"source", s.source}});
   j["hf_repo"] = m.hf_repo;
   j["source"] = m.source;
   return j;

@@ -91,6 +91,11 @@ void model_lines(Block& b, const Model& m, std::uint64_t parameters) {
                               m.parameters_printed, group_digits(parameters), m.architecture, m.hparams.block_count));
   b.more(what_it_is(m));
   b.line("context", fmt::format("{} tokens trained", m.hparams.context_length));
+  if (!m.benchmarks.empty()) {
+    std::string scores;
+    for (const Benchmark& s : m.benchmarks) scores += fmt::format("{}{} {:g}", scores.empty() ? "" : ", ", s.name, s.value);
+    b.line("scores", scores + " (DeepSeek's model card)");
+  }
   b.line("licence", m.license);
 }
 
