@@ -25,6 +25,7 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
   cmd->add_option("--kv-type", options.kv_type, "KV cache type for the memory figures: f16 (default), q8_0, q4_0, …");
   cmd->add_option("--flash-attn", options.flash_attn, "Flash attention for the memory figures: on (default) or off");
   cmd->add_option("--runtime", options.runtime, "Runtime to model: llama.cpp (default) or ollama");
+  add_hardware_flags(*cmd, options.hardware);
   cmd->add_flag("--tensors", options.tensors,
                 "List every tensor with its shape, ggml type and bytes, as llama-quantize --dry-run would");
   cmd->footer(
@@ -34,6 +35,7 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
       "  r1tag explain DeepSeek-R1-UD-IQ1_S-00001-of-00003.gguf\n"
       "  r1tag explain 14b --ctx 4K,32K,128K --kv-type q8_0\n"
       "  r1tag explain --tensors 671b\n"
+      "  r1tag explain 32b --gpu 4090 --ram 64GB     # placement and speed on your hardware\n"
       "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'");
 }
 
@@ -43,6 +45,19 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
   question.kv_cache_type = checked_kv_type(options.kv_type);
   question.flash_attention = checked_on_off("--flash-attn", options.flash_attn);
   question.runtime = options.runtime;
+  const Hardware hardware = parse_hardware_flags(options.hardware, catalog);
+  if (hardware.given()) {
+    question.gpus = hardware.gpus;
+    question.budget = hardware.budget;
+    question.ram_known = hardware.ram_known;
+    // Speed needs every device's bandwidth: named GPUs, or CPU only (the host platform or its default).
+    if (hardware.named || hardware.gpus.empty()) {
+      SpeedHardware speed;
+      if (hardware.named) speed.gpus.assign(hardware.named->count, hardware.named->device);
+      speed.host = hardware.host;
+      question.speed_hardware = speed;
+    }
+  }
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   PlanCache plans;  // aliases of one file (deepseek-r1:7b, …:7b-qwen-distill-q4_K_M) share one plan

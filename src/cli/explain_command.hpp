@@ -3,6 +3,7 @@
 
 #include <r1tag/catalog.hpp>
 
+#include "cli/hardware_flags.hpp"
 #include "render/explain_render.hpp"
 
 #include <string>
@@ -22,6 +23,7 @@ struct ExplainOptions {
   std::string kv_type = "f16";
   std::string flash_attn = "on";
   std::string runtime = "llama.cpp";
+  HardwareFlags hardware;
 };
 
 void add_explain_command(CLI::App& app, ExplainOptions& options);

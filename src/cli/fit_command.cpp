@@ -7,6 +7,7 @@
 #include <r1tag/hardware.hpp>
 #include <r1tag/suggest.hpp>
 
+#include "cli/hardware_flags.hpp"
 #include "cli/options.hpp"
 #include "render/fit_render.hpp"
 
@@ -28,39 +29,15 @@ std::uint64_t longest_trained_context(const Catalog& c) {
 
 FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   FitRequest r;
-  const int given = !o.vram.empty() + !o.gpus.empty() + !o.gpu.empty();
-  if (given > 1) throw Error::usage("give one of --vram (one GPU), --gpus (several) or --gpu (by name)");
-  std::vector<std::string> sizes = o.gpus;
-  if (!o.vram.empty()) sizes.push_back(o.vram);
-  for (std::size_t i = 0; i < sizes.size(); ++i) {
-    r.budget.gpu_bytes.push_back(parse_memory_size(sizes[i]));
-    r.gpus.push_back(GpuDevice{fmt::format("GPU{}", i), "cuda"});
-  }
-  std::optional<HardwareChoice> named;
-  if (!o.gpu.empty()) {
-    named = parse_hardware(o.gpu, catalog);
-    for (std::uint32_t i = 0; i < named->count; ++i) {
-      r.budget.gpu_bytes.push_back(named->gpu_usable_bytes);
-      r.gpus.push_back(GpuDevice{named->count > 1 ? fmt::format("{} #{}", named->device->name, i) : named->device->name,
-                                 named->device->backend});
-      sizes.push_back(o.gpu);
-    }
-    r.hardware = named;
-  }
-  if (!o.ram.empty()) {
-    r.budget.ram_bytes = parse_memory_size(o.ram);
-    r.ram_known = true;
-  } else if (named && named->unified) {
-    // Unified memory: what the GPU may not use is what the CPU side can.
-    r.budget.ram_bytes = named->count * (named->memory_bytes - named->gpu_usable_bytes);
-    r.ram_known = true;
-  } else {
-    // Without --ram nothing may spill to system memory; the input layer and buffers still live there.
-    r.budget.ram_bytes = std::numeric_limits<std::uint64_t>::max() / 4;
-  }
-  if (sizes.empty() && o.ram.empty())
+  const Hardware h = parse_hardware_flags(o.hardware, catalog);
+  if (!h.given())
     throw Error::usage("say what hardware to fit: --vram SIZE, --gpus SIZE,SIZE, --gpu NAME or --ram SIZE",
                        "e.g. r1tag fit --vram 8GB");
+  r.gpus = h.gpus;
+  r.budget = h.budget;
+  r.ram_known = h.ram_known;
+  r.hardware = h.named;
+  r.host = h.host;
   r.context_tokens = parse_context_tokens(o.ctx);
   const std::uint64_t longest = longest_trained_context(catalog);
   if (r.context_tokens > longest) {
@@ -70,10 +47,6 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   r.kv_cache_type = checked_kv_type(o.kv_type);
   r.flash_attention = checked_on_off("--flash-attn", o.flash_attn);
   r.runtime = o.runtime;
-  if (!o.cpu.empty()) {
-    r.host = parse_hardware(o.cpu, catalog).device;
-    if (r.host->kind != "cpu") throw Error::usage(fmt::format("--cpu wants a CPU platform; {} is a {}", r.host->name, r.host->kind), "'r1tag gpus cpu' lists them");
-  }
   r.prefer = o.prefer == "quality" ? Preference::quality : o.prefer == "speed" ? Preference::speed : Preference::balanced;
   r.model_filter = o.model;
   r.family_filter = o.family;
@@ -102,18 +75,11 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
 
 void add_fit_command(CLI::App& app, FitOptions& o) {
   CLI::App* cmd = app.add_subcommand("fit", "Rank the DeepSeek-R1 variants that fit your hardware, best first");
-  cmd->add_option("--vram", o.vram, "Memory of your one GPU, e.g. 8GB (GB means GiB: 2^30 bytes)")->option_text("SIZE");
-  cmd->add_option("--gpu", o.gpu, "Your GPU by name: 4090, \"RTX 3060 12GB\", 2x3090, \"M2 Max 32GB\" ('r1tag gpus' lists them)")
-      ->option_text("NAME");
-  cmd->add_option("--cpu", o.cpu, "Your CPU platform by name, for the speed of layers in RAM ('r1tag gpus cpu' lists them)")
-      ->option_text("NAME");
+  add_hardware_flags(*cmd, o.hardware);
   cmd->add_option("--prefer", o.prefer,
                   "Ranking: balanced (default: placement, then quality, then speed), quality (best model first, even "
                   "partly in RAM), speed (fastest with acceptable quality loss)")
       ->check(CLI::IsMember({"balanced", "quality", "speed"}));
-  cmd->add_option("--gpus", o.gpus, "Memory of each of several GPUs, e.g. 24GB,24GB")->delimiter(',')->option_text("SIZE,SIZE");
-  cmd->add_option("--ram", o.ram, "System RAM that may hold what does not fit on the GPUs; without it only full-GPU placements are shown")
-      ->option_text("SIZE");
   cmd->add_option("--ctx", o.ctx,
                   "Context length in tokens (default 8192: R1's reasoning traces run to thousands of tokens, so 2K-4K "
                   "defaults cut them off)")

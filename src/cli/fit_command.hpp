@@ -4,6 +4,7 @@
 #include <r1tag/catalog.hpp>
 
 #include "cli/explain_command.hpp"
+#include "cli/hardware_flags.hpp"
 #include "render/explain_render.hpp"
 
 #include <optional>
@@ -17,12 +18,8 @@ class App;
 namespace r1tag::cli {
 
 struct FitOptions {
-  std::string vram;                // one GPU: "8GB"
-  std::string gpu;                 // by name: "4090", "2x3090", "M2 Max 32GB"
-  std::string cpu;                 // the CPU platform, by name, for the speed of RAM layers
+  HardwareFlags hardware;
   std::string prefer = "balanced";
-  std::vector<std::string> gpus;   // several: "24GB,24GB"
-  std::string ram;
   std::string ctx = "8192";
   std::string kv_type = "f16";
   std::string flash_attn = "on";

@@ -111,6 +111,16 @@ json tensors_json(const FileSize& f) {
   return list;
 }
 
+json speed_json(const std::optional<SpeedEstimate>& s) {
+  if (!s) return nullptr;
+  return json{{"decode_low", s->decode_low_tokens_per_second},
+              {"decode_high", s->decode_high_tokens_per_second},
+              {"prompt_low", s->prompt_low_tokens_per_second ? json(*s->prompt_low_tokens_per_second) : json(nullptr)},
+              {"prompt_high", s->prompt_high_tokens_per_second ? json(*s->prompt_high_tokens_per_second) : json(nullptr)},
+              {"basis", s->basis},
+              {"estimated", true}};
+}
+
 json result_json(const ExplainOutcome& o, const Catalog& c, const ExplainRenderOptions& options) {
   json j;
   j["input"] = o.input;
@@ -147,13 +157,22 @@ json result_json(const ExplainOutcome& o, const Catalog& c, const ExplainRenderO
   j["notes"] = v.notes;
   j["unplaced"] = v.tag.unplaced;
   j["memory"] = o.memory.empty() ? json(nullptr) : memory_json(o.memory.front().memory);
-  j["memory_assumes"] = json{{"placement", "all layers on one GPU"},
+  j["memory_assumes"] = json{{"placement", options.memory_question.budget ? "placed on the given hardware" : "all layers on one GPU"},
                              {"kv_cache_type", options.memory_question.kv_cache_type},
                              {"flash_attention", options.memory_question.flash_attention},
                              {"runtime", options.memory_question.runtime}};
   j["memory_by_context"] = json::array();
   for (const ContextMemory& m : o.memory)
-    j["memory_by_context"].push_back(json{{"context_tokens", m.context_tokens}, {"memory", memory_json(m.memory)}});
+    j["memory_by_context"].push_back(json{{"context_tokens", m.context_tokens},
+                                          {"fits", m.fits},
+                                          {"gpu_layers", m.memory.gpu_layers},
+                                          {"layer_count", m.memory.layer_count},
+                                          {"experts_on_cpu", m.experts_on_cpu},
+                                          {"memory", memory_json(m.memory)},
+                                          {"tokens_per_second", speed_json(m.speed)}});
+  if (options.memory_question.budget) {
+    j["tokens_per_second"] = o.memory.empty() ? speed_json(std::nullopt) : speed_json(o.memory.front().speed);
+  }
   if (options.tensors) j["tensors"] = e.computed ? tensors_json(*e.computed) : json::array();
   return j;
 }

@@ -223,25 +223,47 @@ std::uint64_t gpu_bytes(const MemoryEstimate& m) {
   return total;
 }
 
+std::string placement_words(const ContextMemory& c) {
+  if (!c.fits) return "does not fit";
+  const MemoryEstimate& m = c.memory;
+  if (m.gpu_layers == 0) return "CPU only";
+  if (m.gpu_layers >= m.layer_count && !c.experts_on_cpu) return "all on GPU";
+  return fmt::format("{}/{} layers on GPU{}", m.gpu_layers, m.layer_count, c.experts_on_cpu ? ", experts in RAM" : "");
+}
+
+std::string speed_words(const ContextMemory& c) {
+  if (!c.speed) return "-";
+  return fmt::format("{:.0f}-{:.0f}", c.speed->decode_low_tokens_per_second, c.speed->decode_high_tokens_per_second);
+}
+
 void memory_lines(Block& b, const std::vector<ContextMemory>& memory, const MemoryQuestion& q) {
   if (memory.empty()) return;
-  const std::string assumes = fmt::format("all layers on one GPU, KV cache {}, flash attention {}, {}",
+  const std::string where = q.budget ? "placed on the given hardware" : "all layers on one GPU";
+  const std::string assumes = fmt::format("{}, KV cache {}, flash attention {}, {}", where,
                                           detail_lower(q.kv_cache_type), q.flash_attention ? "on" : "off", q.runtime);
   if (memory.size() == 1) {
-    const MemoryEstimate& m = memory.front().memory;
-    b.line("memory", fmt::format("{} GiB of VRAM + {} GiB of RAM at {} tokens ({})", gib2(gpu_bytes(m)),
-                                 gib2(m.devices.back().total_bytes), memory.front().context_tokens, assumes));
+    const ContextMemory& c = memory.front();
+    const MemoryEstimate& m = c.memory;
+    b.line("memory", fmt::format("{} GiB of VRAM + {} GiB of RAM at {} tokens ({}){}", gib2(gpu_bytes(m)),
+                                 gib2(m.devices.back().total_bytes), c.context_tokens, assumes,
+                                 q.budget ? ": " + placement_words(c) : ""));
     b.more(fmt::format("weights {} + KV cache {} + compute {} (est.) + output {} + overhead {} (est.) GiB",
                        gib2(m.weights_bytes), gib2(m.kv_cache_bytes), gib2(m.compute_bytes), gib2(m.output_bytes),
                        gib2(m.overhead_bytes)));
+    if (c.speed) {
+      b.line("speed", fmt::format("about {} tokens/s generated (estimate): {}", speed_words(c), c.speed->basis));
+    }
     return;
   }
   b.line("memory", assumes + "; GiB:");
-  b.row(fmt::format("{:>9} {:>8} {:>8} {:>9} {:>9}", "context", "VRAM", "RAM", "KV cache", "compute"));
+  const bool placed = q.budget.has_value();
+  b.row(fmt::format("{:>9} {:>8} {:>8} {:>9} {:>9}{}", "context", "VRAM", "RAM", "KV cache", "compute",
+                    placed ? fmt::format("  {:>11}  {}", "tokens/s", "placement") : ""));
   for (const ContextMemory& c : memory) {
     const MemoryEstimate& m = c.memory;
-    b.row(fmt::format("{:>9} {:>8} {:>8} {:>9} {:>9}", c.context_tokens, gib2(gpu_bytes(m)), gib2(m.devices.back().total_bytes),
-                       gib2(m.kv_cache_bytes), gib2(m.compute_bytes)));
+    b.row(fmt::format("{:>9} {:>8} {:>8} {:>9} {:>9}{}", c.context_tokens, gib2(gpu_bytes(m)),
+                      gib2(m.devices.back().total_bytes), gib2(m.kv_cache_bytes), gib2(m.compute_bytes),
+                      placed ? fmt::format("  {:>11}  {}", speed_words(c), placement_words(c)) : ""));
   }
 }
 

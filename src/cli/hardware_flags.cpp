@@ -1,0 +1,73 @@
+#include "cli/hardware_flags.hpp"
+
+#include <r1tag/byte_size.hpp>
+#include <r1tag/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <limits>
+
+namespace r1tag::cli {
+
+void add_hardware_flags(CLI::App& cmd, HardwareFlags& f) {
+  cmd.add_option("--vram", f.vram, "Memory of your one GPU, e.g. 8GB (GB means GiB: 2^30 bytes)")->option_text("SIZE");
+  cmd.add_option("--gpu", f.gpu, "Your GPU by name: 4090, \"RTX 3060 12GB\", 2x3090, \"M2 Max 32GB\" ('r1tag gpus' lists them)")
+      ->option_text("NAME");
+  cmd.add_option("--gpus", f.gpus, "Memory of each of several GPUs, e.g. 24GB,24GB")->delimiter(',')->option_text("SIZE,SIZE");
+  cmd.add_option("--ram", f.ram, "System RAM that may hold what does not fit on the GPUs; without it only full-GPU placements are shown")
+      ->option_text("SIZE");
+  cmd.add_option("--cpu", f.cpu, "Your CPU platform by name, for the speed of layers in RAM ('r1tag gpus cpu' lists them)")
+      ->option_text("NAME");
+}
+
+namespace {
+
+void add_sized_gpus(Hardware& h, const HardwareFlags& f) {
+  std::vector<std::string> sizes = f.gpus;
+  if (!f.vram.empty()) sizes.push_back(f.vram);
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    h.budget.gpu_bytes.push_back(parse_memory_size(sizes[i]));
+    h.gpus.push_back(GpuDevice{fmt::format("GPU{}", i), "cuda"});
+  }
+}
+
+void add_named_gpus(Hardware& h, const HardwareFlags& f, const Catalog& catalog) {
+  if (f.gpu.empty()) return;
+  h.named = parse_hardware(f.gpu, catalog);
+  for (std::uint32_t i = 0; i < h.named->count; ++i) {
+    h.budget.gpu_bytes.push_back(h.named->gpu_usable_bytes);
+    const std::string& name = h.named->device->name;
+    h.gpus.push_back(GpuDevice{h.named->count > 1 ? fmt::format("{} #{}", name, i) : name, h.named->device->backend});
+  }
+}
+
+}  // namespace
+
+Hardware parse_hardware_flags(const HardwareFlags& f, const Catalog& catalog) {
+  Hardware h;
+  if (!f.vram.empty() + !f.gpus.empty() + !f.gpu.empty() > 1)
+    throw Error::usage("give one of --vram (one GPU), --gpus (several) or --gpu (by name)");
+  add_sized_gpus(h, f);
+  add_named_gpus(h, f, catalog);
+  if (!f.ram.empty()) {
+    h.budget.ram_bytes = parse_memory_size(f.ram);
+    h.ram_known = true;
+  } else if (h.named && h.named->unified) {
+    // Unified memory: what the GPU may not use is what the CPU side can.
+    h.budget.ram_bytes = h.named->count * (h.named->memory_bytes - h.named->gpu_usable_bytes);
+    h.ram_known = true;
+  } else {
+    // Nothing may spill to system memory, but the input layer and small buffers still live there.
+    h.budget.ram_bytes = std::numeric_limits<std::uint64_t>::max() / 4;
+  }
+  if (!f.cpu.empty()) {
+    h.host = parse_hardware(f.cpu, catalog).device;
+    if (h.host->kind != "cpu")
+      throw Error::usage(fmt::format("--cpu wants a CPU platform; {} is a {}", h.host->name, h.host->kind),
+                         "'r1tag gpus cpu' lists them");
+  }
+  return h;
+}
+
+}  // namespace r1tag::cli
