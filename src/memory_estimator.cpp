@@ -131,7 +131,7 @@ std::vector<int> layer_devices(std::uint32_t block_count, const MemoryRequest& r
 }
 
 bool is_routed_expert(const std::string& name) {
-  return name.rfind("_exps.", std::string::npos) != std::string::npos && name.find("ffn_") != std::string::npos;
+  return name.find("_exps.") != std::string::npos && name.find("ffn_") != std::string::npos;
 }
 
 // Where a tensor goes relative to the layers (llama-model.cpp load_tensors).

@@ -46,25 +46,32 @@ bool one_of(Ftype f, F... candidates) {
   return ((f == candidates) || ...);
 }
 
-// The ggml types the rules name, looked up in the catalogue. A file uses a handful of types, so each is
-// looked up once per call instead of scanning the type table for every tensor.
+// The ggml types the rules name, looked up in the catalogue. A file uses a handful of types, and the
+// rules name them with a few string literals and catalogue strings, so each spelling is looked up once
+// per call: first by the identity of the text, then by its content, then in the catalogue's type table.
+// Only for text that outlives the lookup (literals, catalogue strings).
 class TypeLookup {
  public:
   explicit TypeLookup(const Catalog& catalog) : m_catalog(&catalog) {}
 
   // Throws Error (bad_data) when the catalogue has no type `name`.
   const GgmlType& get(std::string_view name) {
-    for (const GgmlType* t : m_seen)
-      if (t->name == name) return *t;
-    const GgmlType* t = m_catalog->find_type(name);
-    if (t == nullptr) throw Error(ExitCode::bad_data, fmt::format("quant_types.json has no ggml type '{}'", name));
-    m_seen.push_back(t);
-    return *t;
+    for (const Seen& s : m_seen)
+      if (s.text.data() == name.data() && s.text.size() == name.size()) return *s.type;
+    const auto same_name = std::find_if(m_seen.begin(), m_seen.end(), [&](const Seen& s) { return s.type->name == name; });
+    const GgmlType* type = same_name != m_seen.end() ? same_name->type : m_catalog->find_type(name);
+    if (type == nullptr) throw Error(ExitCode::bad_data, fmt::format("quant_types.json has no ggml type '{}'", name));
+    m_seen.push_back({name, type});
+    return *type;
   }
 
  private:
+  struct Seen {
+    std::string_view text;
+    const GgmlType* type;
+  };
   const Catalog* m_catalog;
-  std::vector<const GgmlType*> m_seen;
+  std::vector<Seen> m_seen;
 };
 
 // What llama_tensor_get_type learns from a tensor's name: exact names, and the substrings it matches.
