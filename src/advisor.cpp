@@ -164,10 +164,12 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   if (!plan) return std::nullopt;
   cand.file_bytes = plan->total_bytes;
   const MemoryRequest request = memory_request(r, c, runtime, cand.kv_layout);
-  auto fit = fit_placement(*s.model, plan->tensors, runtime, request, r.budget, c);
+  // The weights per layer are gathered once; every placement tried below reuses them.
+  const LayerWeights weights = layer_weights(*s.model, plan->tensors);
+  auto fit = fit_placement(*s.model, weights, runtime, request, r.budget, c);
   const bool full = fit && kind_of(*fit, false) == PlacementKind::gpu;
   if (!full && s.model->hparams.expert_count > 0 && !r.gpus.empty()) {
-    auto moe = fit_moe_offload(*s.model, plan->tensors, runtime, request, r.budget, c);
+    auto moe = fit_moe_offload(*s.model, weights, runtime, request, r.budget, c);
     if (moe && (!fit || moe->estimate.gpu_layers > fit->estimate.gpu_layers)) {
       fit = std::move(moe);
       cand.experts_on_cpu = true;
@@ -225,25 +227,39 @@ struct Need {
   std::uint64_t bytes = std::numeric_limits<std::uint64_t>::max();
 };
 
-Need smallest_need(const std::vector<Source>& sources, const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime,
-                   std::uint64_t context_tokens) {
+// A variant's weights by layer, gathered once for every question about it.
+struct Planned {
+  const Source* source = nullptr;
+  KvLayout layout = KvLayout::standard;
+  LayerWeights weights;
+};
+
+std::vector<Planned> planned_weights(const std::vector<Source>& sources, const Catalog& c) {
+  std::vector<Planned> out;
+  for (const Source& s : sources) {
+    const KvLayout layout = layout_of(s);
+    if (const auto plan = plan_of(s, c, layout)) out.push_back({&s, layout, layer_weights(*s.model, plan->tensors)});
+  }
+  return out;
+}
+
+Need smallest_need(const std::vector<Planned>& planned, const FitRequest& r, const Catalog& c,
+                   const RuntimeProfile& runtime, std::uint64_t context_tokens) {
   Need best;
   FitRequest one = r;
   one.context_tokens = context_tokens;
-  for (const Source& s : sources) {
-    if (context_tokens > s.model->hparams.context_length) continue;
-    const KvLayout layout = layout_of(s);
-    const auto plan = plan_of(s, c, layout);
-    if (!plan) continue;
-    MemoryRequest m = memory_request(one, c, runtime, layout);
+  for (const Planned& p : planned) {
+    const Model& model = *p.source->model;
+    if (context_tokens > model.hparams.context_length) continue;
+    MemoryRequest m = memory_request(one, c, runtime, p.layout);
     if (!r.gpus.empty()) {
       m.gpus = {r.gpus.front()};
       m.placement.tensor_split.clear();
-      m.placement.gpu_layers = s.model->hparams.block_count + 1;
+      m.placement.gpu_layers = model.hparams.block_count + 1;
     }
-    const MemoryEstimate e = estimate_memory(*s.model, plan->tensors, runtime, m, c);
+    const MemoryEstimate e = estimate_memory(model, p.weights, runtime, m, c);
     const std::uint64_t need = r.gpus.empty() ? e.devices.back().total_bytes : e.devices.front().total_bytes;
-    if (need < best.bytes) best = {&s, need};
+    if (need < best.bytes) best = {p.source, need};
   }
   return best;
 }
@@ -260,14 +276,15 @@ Error nothing_fits(const std::vector<Source>& sources, const FitRequest& r, cons
   budget = budget.empty() ? gib(r.budget.ram_bytes) + " of RAM" : budget + " of VRAM";
   const std::string message =
       fmt::format("no DeepSeek-R1 variant fits in {} at {} tokens of context", budget, r.context_tokens);
-  const Need need = smallest_need(sources, r, c, runtime, r.context_tokens);
+  const std::vector<Planned> planned = planned_weights(sources, c);
+  const Need need = smallest_need(planned, r, c, runtime, r.context_tokens);
   if (need.source == nullptr) return Error(ExitCode::nothing_fits, message);
   const char* where = r.gpus.empty() ? "of RAM" : "on one GPU";
   std::string hint = fmt::format("the smallest, {}, needs {} {} at {} tokens", variant_name(*need.source, c), gib(need.bytes),
                                  where, r.context_tokens);
   constexpr std::uint64_t k_short_context = 2048;  // a short chat; R1's reasoning needs more
   if (r.context_tokens > k_short_context) {
-    const Need short_need = smallest_need(sources, r, c, runtime, k_short_context);
+    const Need short_need = smallest_need(planned, r, c, runtime, k_short_context);
     if (short_need.source != nullptr)
       hint += fmt::format(" ({} at --ctx {}, too short for long reasoning)", gib(short_need.bytes), k_short_context);
   }
