@@ -10,6 +10,9 @@
 #include "render/explain_render.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
 
 namespace r1tag::cli {
 
@@ -45,6 +48,13 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
   question.kv_cache_type = checked_kv_type(options.kv_type);
   question.flash_attention = checked_on_off("--flash-attn", options.flash_attn);
   question.runtime = options.runtime;
+  std::uint64_t longest = 0;
+  for (const Model& m : catalog.models) longest = std::max<std::uint64_t>(longest, m.hparams.context_length);
+  for (const std::uint64_t context : question.context_tokens) {
+    if (context > longest)
+      throw Error::usage(fmt::format("--ctx {} is above the longest trained context of the R1 family ({} tokens)", context, longest),
+                         "R1 was trained for 163840 tokens, the distills for 131072");
+  }
   const Hardware hardware = parse_hardware_flags(options.hardware, catalog);
   if (hardware.given()) {
     question.gpus = hardware.gpus;
@@ -67,6 +77,12 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     try {
       Explanation explanation = explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
       o.memory = memory_by_context(explanation, question, catalog);
+      const std::uint32_t trained = explanation.variant.model->hparams.context_length;
+      for (const std::uint64_t context : question.context_tokens) {
+        if (context > trained)
+          explanation.variant.notes.push_back(fmt::format(
+              "no memory figure at {} tokens: above the model's trained context ({} tokens)", context, trained));
+      }
       o.explanation = std::move(explanation);
     } catch (const Error& e) {
       // A flag the runtime refuses is wrong for every name: one error, no partial output.

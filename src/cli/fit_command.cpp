@@ -112,6 +112,7 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
 }
 
 CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style) {
+  if (options.top == 0) throw Error::usage("--top must be at least 1", "--all shows every candidate");
   const FitRequest request = build_request(options, catalog);
   FitAdvice advice;
   try {
