@@ -112,7 +112,9 @@ json tensors_json(const FileSize& f) {
 }
 
 json speed_json(const std::optional<SpeedEstimate>& s) {
-  if (!s) return nullptr;
+  // Same shape as fit's: the numbers are null and `basis` says why when the bandwidth is unknown.
+  if (!s) return json{{"decode_low", nullptr}, {"decode_high", nullptr}, {"prompt_low", nullptr}, {"prompt_high", nullptr},
+                      {"basis", "no speed estimate: give the GPU by name (--gpu) so its bandwidth is known"}};
   return json{{"decode_low", s->decode_low_tokens_per_second},
               {"decode_high", s->decode_high_tokens_per_second},
               {"prompt_low", s->prompt_low_tokens_per_second ? json(*s->prompt_low_tokens_per_second) : json(nullptr)},
