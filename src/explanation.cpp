@@ -1,5 +1,7 @@
 #include <r1tag/explanation.hpp>
 
+#include <fmt/format.h>
+
 namespace r1tag {
 
 KvLayout kv_layout_of(const Variant& v) {
@@ -9,6 +11,30 @@ KvLayout kv_layout_of(const Variant& v) {
   return KvLayout::standard;
 }
 
+namespace {
+
+// Whether the catalogue says which attention layout this file has (deepseek2 only matters).
+bool layout_known(const Variant& v) {
+  if (v.ollama_tag != nullptr && v.tag.dialect == Dialect::ollama) return !v.ollama_tag->kv_layout.empty();
+  return v.repo != nullptr && !v.repo->kv_layout.empty();
+}
+
+// A deepseek2 file the catalogue does not place is computed in the legacy layout; say so, and what the
+// MLA layout (llama.cpp PR #12801, April 2025) would weigh instead, since its K/V tensors differ.
+void note_assumed_layout(Explanation& e, const Catalog& catalog, PlanCache& plans, const QuantOptions& options) {
+  const Variant& v = e.variant;
+  if (v.model->architecture != "deepseek2" || layout_known(v) || !e.computed) return;
+  const auto mla = plans.file_size(*v.model, *v.scheme, catalog, options, KvLayout::deepseek_mla);
+  if (!mla) return;
+  const auto diff = static_cast<std::int64_t>(mla->total_bytes) - static_cast<std::int64_t>(e.computed->total_bytes);
+  e.variant.notes.push_back(fmt::format(
+      "computed in the legacy attention layout (attn_kv_b), as every R1 GGUF converted before llama.cpp PR #12801 "
+      "(April 2025); a file converted since, with MLA tensors (attn_k_b, attn_v_b), is {:+.2f} GB ({} bytes in all)",
+      static_cast<double>(diff) / 1e9, mla->total_bytes));
+}
+
+}  // namespace
+
 Explanation explain_variant(const Variant& variant, const Catalog& catalog, PlanCache& plans) {
   Explanation e;
   e.variant = variant;
@@ -17,6 +43,7 @@ Explanation explain_variant(const Variant& variant, const Catalog& catalog, Plan
     QuantOptions options;
     options.imatrix = variant.imatrix;
     e.computed = plans.file_size(*variant.model, *variant.scheme, catalog, options, e.kv_layout);
+    note_assumed_layout(e, catalog, plans, options);
   }
   // The plan already counted every weight of the same inventory.
   e.parameters = e.computed ? e.computed->parameters : parameter_count(tensor_inventory(*variant.model, e.kv_layout));
