@@ -18,6 +18,10 @@ namespace {
 
 constexpr std::uint64_t k_gib = 1ULL << 30;
 
+// llama.cpp splits layers over at most this many devices (LLAMA_MAX_DEVICES, include/llama.h); a
+// larger count is a typo, and would make r1tag model billions of GPUs.
+constexpr std::uint32_t k_max_devices = 16;
+
 // "2x3090" / "2 x RTX 3090": a count in front of the name.
 std::uint32_t take_count(std::string_view& text) {
   std::size_t digits = 0;
@@ -25,11 +29,15 @@ std::uint32_t take_count(std::string_view& text) {
   std::size_t at = digits;
   while (at < text.size() && text[at] == ' ') ++at;
   if (digits == 0 || at >= text.size() || detail::to_lower(text[at]) != 'x') return 1;
-  std::uint32_t count = 1;
-  std::from_chars(text.data(), text.data() + digits, count);
+  std::uint32_t count = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + digits, count);
+  if (ec != std::errc() || count == 0 || count > k_max_devices) {
+    throw Error::usage(fmt::format("bad device count '{}'", text.substr(0, digits)),
+                       fmt::format("llama.cpp splits a model over 1 to {} devices, e.g. 2x3090", k_max_devices));
+  }
   text.remove_prefix(at + 1);
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  return std::max<std::uint32_t>(count, 1);
+  return count;
 }
 
 // A trailing memory size ("12GB", "32GB") selects one of the sizes the device is sold with.

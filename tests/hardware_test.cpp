@@ -57,3 +57,11 @@ TEST_CASE("hardware rejects unknown devices and sizes with a suggestion", "[hard
     CHECK(std::string(e.what()) == "NVIDIA GeForce RTX 4090 is not sold with 48 GB");
   }
 }
+
+TEST_CASE("hardware rejects device counts llama.cpp cannot split over", "[hardware]") {
+  for (const char* text : {"0x4090", "17x4090", "99999999999x4090"}) {
+    CAPTURE(text);
+    REQUIRE_THROWS_AS(parse_hardware(text, catalog()), r1tag::Error);
+  }
+  CHECK(parse_hardware("16x4090", catalog()).count == 16);
+}

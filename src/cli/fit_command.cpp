@@ -15,11 +15,28 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace r1tag::cli {
 
 namespace {
+
+// One GPU's share in --tensor-split: a finite number of zero or more, as llama.cpp's -ts takes it.
+double checked_share(const std::string& part) {
+  const auto bad = [&] {
+    return Error::usage(fmt::format("bad --tensor-split value '{}'", part), "give one share per GPU, e.g. --tensor-split 3,1");
+  };
+  std::size_t used = 0;
+  double share = 0;
+  try {
+    share = std::stod(part, &used);
+  } catch (const std::exception&) {
+    throw bad();
+  }
+  if (used != part.size() || !std::isfinite(share) || share < 0) throw bad();
+  return share;
+}
 
 std::uint64_t longest_trained_context(const Catalog& c) {
   std::uint64_t longest = 0;
@@ -50,13 +67,8 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   r.prefer = o.prefer == "quality" ? Preference::quality : o.prefer == "speed" ? Preference::speed : Preference::balanced;
   r.model_filter = o.model;
   r.family_filter = o.family;
-  for (const std::string& part : o.tensor_split) {
-    try {
-      r.tensor_split.push_back(std::stod(part));
-    } catch (const std::exception&) {
-      throw Error::usage(fmt::format("bad --tensor-split value '{}'", part), "give one share per GPU, e.g. --tensor-split 3,1");
-    }
-  }
+  for (const std::string& part : o.tensor_split) r.tensor_split.push_back(checked_share(part));
+
   if (!r.tensor_split.empty() && r.tensor_split.size() != r.gpus.size())
     throw Error::usage("--tensor-split needs one share per GPU");
   if (!o.headroom.empty()) r.headroom_bytes = parse_memory_size(o.headroom);
