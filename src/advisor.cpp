@@ -24,17 +24,18 @@ const char* to_string(PlacementKind kind) {
   return "cpu";
 }
 
-std::optional<double> capability_score(const Model& model) {
-  // The two scores every card of the family reports (R1 and distill cards, the R1-0528 card).
-  static const char* const k_benchmarks[] = {"AIME 2024 pass@1", "GPQA Diamond pass@1"};
+std::optional<double> capability_score(const Model& model, const RankingPolicy& policy) {
+  // data/ranking.json names the scores every card of the family reports.
+  const auto& names = policy.capability_benchmarks;
+  if (names.empty()) return std::nullopt;
   double sum = 0;
-  for (const char* name : k_benchmarks) {
+  for (const std::string& name : names) {
     const auto it = std::find_if(model.benchmarks.begin(), model.benchmarks.end(),
                                  [&](const Benchmark& b) { return b.name == name; });
     if (it == model.benchmarks.end()) return std::nullopt;
     sum += it->value;
   }
-  return sum / std::size(k_benchmarks);
+  return sum / static_cast<double>(names.size());
 }
 
 namespace {
@@ -179,7 +180,7 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   cand.placement = kind_of(*fit, cand.experts_on_cpu);
   if (!r.ram_known && cand.placement != PlacementKind::gpu) return std::nullopt;
   cand.fit = std::move(*fit);
-  cand.capability = capability_score(*s.model).value_or(0);
+  cand.capability = capability_score(*s.model, c.ranking).value_or(0);
   cand.quality = quality_verdict(*s.scheme, c);
   attach_speed(cand, plan->tensors, request, r, c, runtime);
   return cand;
@@ -282,7 +283,7 @@ Error nothing_fits(const std::vector<Source>& sources, const FitRequest& r, cons
   const char* where = r.gpus.empty() ? "of RAM" : "on one GPU";
   std::string hint = fmt::format("the smallest, {}, needs {} {} at {} tokens", variant_name(*need.source, c), gib(need.bytes),
                                  where, r.context_tokens);
-  constexpr std::uint64_t k_short_context = 2048;  // a short chat; R1's reasoning needs more
+  const std::uint64_t k_short_context = c.ranking.short_context_tokens;  // a short chat; R1's reasoning needs more
   if (r.context_tokens > k_short_context) {
     const Need short_need = smallest_need(planned, r, c, runtime, k_short_context);
     if (short_need.source != nullptr)
@@ -309,9 +310,9 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog) {
     if (auto cand = place(s, request, catalog, *advice.runtime)) fitting.push_back(std::move(*cand));
   }
   if (fitting.empty()) throw nothing_fits(sources, request, catalog, *advice.runtime);
-  detail::rank(fitting, request.prefer);
+  detail::rank(fitting, request.prefer, catalog.ranking);
   for (std::size_t i = 0; i < fitting.size(); ++i) {
-    fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], fitting.front(), request);
+    fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);
     attach_commands(fitting[i], request, catalog, request.context_tokens);
   }
   advice.candidates = std::move(fitting);

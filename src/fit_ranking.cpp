@@ -43,11 +43,9 @@ auto quality_key(const Candidate& c) {
                          static_cast<int>(c.placement), -speed_of(c));
 }
 
-// --prefer speed keeps a quality floor: acceptable quant loss and a model scoring at least
-// k_speed_capability_share of what the balanced ranking's first choice scores, so "fastest" does not
+// --prefer speed keeps a quality floor: acceptable quant loss and a model scoring at least the policy's
+// share (data/ranking.json) of what the balanced ranking's first choice scores, so "fastest" does not
 // always mean the 1.5B distill.
-constexpr double k_speed_capability_share = 0.85;
-
 auto speed_key(const Candidate& c, double capability_floor) {
   return std::make_tuple(c.capability < capability_floor, loss_bucket(c.quality.loss), -speed_of(c), -c.capability);
 }
@@ -79,14 +77,14 @@ std::string scores(const Candidate& c) { return fmt::format("{:.1f}", c.capabili
 
 }  // namespace
 
-void rank(std::vector<Candidate>& candidates, Preference prefer) {
+void rank(std::vector<Candidate>& candidates, Preference prefer, const RankingPolicy& policy) {
   const auto by = [&](auto key) {
     std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) { return key(a) < key(b); });
   };
   by([](const Candidate& c) { return balanced_key(c); });
   if (prefer == Preference::quality) by([](const Candidate& c) { return quality_key(c); });
   if (prefer == Preference::speed && !candidates.empty()) {
-    const double floor = k_speed_capability_share * candidates.front().capability;
+    const double floor = policy.speed_capability_share * candidates.front().capability;
     by([floor](const Candidate& c) { return speed_key(c, floor); });
   }
 }
@@ -97,22 +95,24 @@ std::string speed_words(const Candidate& c) {
                      c.speed->decode_high_tokens_per_second);
 }
 
-std::string why_first(const Candidate& cand, const FitRequest& request) {
+std::string why_first(const Candidate& cand, const FitRequest& request, const RankingPolicy& policy) {
   const std::string where = placement_words(cand);
   switch (request.prefer) {
     case Preference::speed:
-      return fmt::format("{}; the fastest variant with acceptable quality loss from a model scoring at least 85 % of the "
-                         "best that fits (mean {}){}; {}",
-                         where, scores(cand), speed_words(cand), quant_words(cand));
+      return fmt::format("{}; the fastest variant with acceptable quality loss from a model scoring at least {:.0f} % of "
+                         "the best that fits (mean {}){}; {}",
+                         where, policy.speed_capability_share * 100, scores(cand), speed_words(cand), quant_words(cand));
     case Preference::quality:
     case Preference::balanced: break;
   }
-  return fmt::format("{}; the best published scores of what fits (AIME 2024 and GPQA Diamond mean {}); {}{}", where,
-                     scores(cand), quant_words(cand), speed_words(cand));
+  std::string benchmarks;
+  for (const std::string& name : policy.capability_benchmarks) benchmarks += (benchmarks.empty() ? "" : " and ") + name;
+  return fmt::format("{}; the best published scores of what fits ({} mean {}); {}{}", where, benchmarks, scores(cand),
+                     quant_words(cand), speed_words(cand));
 }
 
-std::string why(const Candidate& cand, const Candidate* previous, const Candidate&, const FitRequest& request) {
-  if (previous == nullptr) return why_first(cand, request);
+std::string why(const Candidate& cand, const Candidate* previous, const FitRequest& request, const RankingPolicy& policy) {
+  if (previous == nullptr) return why_first(cand, request, policy);
   const std::string where = placement_words(cand) + speed_words(cand);
   const Candidate& p = *previous;
   if (loss_bucket(cand.quality.loss) != loss_bucket(p.quality.loss)) {

@@ -16,10 +16,10 @@ namespace r1tag::detail {
 // smaller (faster) file.
 // `prefer` changes the order of the first keys: quality puts capability before placement; speed keeps
 // only the acceptable-loss bucket first and then orders by estimated decode speed.
-void rank(std::vector<Candidate>& candidates, Preference prefer);
+void rank(std::vector<Candidate>& candidates, Preference prefer, const RankingPolicy& policy);
 
 // Why `cand` ranks where it does: against `previous` (the candidate just above it), or for the first,
 // what makes it the best.
-std::string why(const Candidate& cand, const Candidate* previous, const Candidate& best, const FitRequest& request);
+std::string why(const Candidate& cand, const Candidate* previous, const FitRequest& request, const RankingPolicy& policy);
 
 }  // namespace r1tag::detail

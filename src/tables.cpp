@@ -21,7 +21,7 @@ using detail::TableProblem;
 const std::vector<std::string>& table_file_names() {
   static const std::vector<std::string> names = {"quant_types.json", "quant_schemes.json", "architectures.json",
                                                  "catalogue.json", "runtimes.json", "gpus.json",
-                                                 "speed_measurements.json", "speed_calibration.json"};
+                                                 "speed_measurements.json", "ranking.json", "speed_calibration.json"};
   return names;
 }
 
@@ -247,6 +247,30 @@ nlohmann::ordered_json parse_json(const RawTables& tables, const std::string& fi
   }
 }
 
+RankingPolicy read_ranking(const JsonReader& r) {
+  RankingPolicy p;
+  if (!r.expect_object()) return p;
+  const JsonReader loss = r.child("loss_classes");
+  p.negligible_max_ppl_delta = loss.number("negligible_max_ppl_delta");
+  p.very_small_max_ppl_delta = loss.number("very_small_max_ppl_delta");
+  p.small_max_ppl_delta = loss.number("small_max_ppl_delta");
+  p.noticeable_max_ppl_delta = loss.number("noticeable_max_ppl_delta");
+  if (!(p.negligible_max_ppl_delta < p.very_small_max_ppl_delta && p.very_small_max_ppl_delta < p.small_max_ppl_delta &&
+        p.small_max_ppl_delta < p.noticeable_max_ppl_delta)) {
+    loss.problem("class limits must increase from negligible to noticeable");
+  }
+  p.large_below_bits_per_weight = loss.number("large_below_bits_per_weight");
+  const JsonReader capability = r.child("capability");
+  p.capability_benchmarks = capability.strings("benchmarks");
+  if (p.capability_benchmarks.empty()) capability.child("benchmarks").problem("expected a non-empty array of benchmark names");
+  const JsonReader share = r.child("speed_capability_share");
+  p.speed_capability_share = share.number("value");
+  if (p.speed_capability_share <= 0 || p.speed_capability_share > 1) share.child("value").problem("expected a share between 0 and 1");
+  p.short_context_tokens = r.child("short_context_tokens").positive("value");
+  p.source = loss.source() + "; " + capability.source() + "; " + share.source() + "; " + r.child("short_context_tokens").source();
+  return p;
+}
+
 // Names that one table uses and another defines must agree; checked after everything is read.
 void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
   const auto add = [&](const std::string& file, const std::string& pointer, const std::string& what) {
@@ -344,6 +368,8 @@ Catalog parse_catalog(const RawTables& tables) {
   const auto calibration_json = parse_json(tables, "speed_calibration.json");
   c.speed_calibration =
       detail::read_speed_calibration(JsonReader(calibration_json, "speed_calibration.json", "", problems));
+  const auto ranking_json = parse_json(tables, "ranking.json");
+  c.ranking = read_ranking(JsonReader(ranking_json, "ranking.json", "", problems));
   check_references(c, problems);
   if (!problems.empty()) {
     const TableProblem& first = problems.front();

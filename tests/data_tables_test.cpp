@@ -142,6 +142,14 @@ TEST_CASE("data_tables: a broken table names its file and JSON pointer", "[data_
     CHECK(std::string(e.what()) ==
           "architectures.json: /DeepSeek-R1-Distill-Qwen-7B/hyperparameters/head_count_kv: expected a positive integer");
   }
+  SECTION("ranking limits that do not increase") {
+    const Error e = broken("ranking.json", [](auto& j) { j["loss_classes"]["small_max_ppl_delta"] = 0.01; });
+    CHECK(std::string(e.what()) == "ranking.json: /loss_classes: class limits must increase from negligible to noticeable");
+  }
+  SECTION("a speed share outside 0..1") {
+    const Error e = broken("ranking.json", [](auto& j) { j["speed_capability_share"]["value"] = 1.5; });
+    CHECK(std::string(e.what()) == "ranking.json: /speed_capability_share/value: expected a share between 0 and 1");
+  }
   SECTION("text that is not JSON") {
     RawTables tables = source_tables();
     tables["catalogue.json"] = "{ \"ollama\": ";

@@ -70,9 +70,9 @@ struct FitAdvice {
   std::vector<std::string> notes;
 };
 
-// The published capability the ranking uses: the mean of the benchmark scores every model card of the
-// family reports (AIME 2024 pass@1 and GPQA Diamond pass@1). nullopt when a model lacks one.
-std::optional<double> capability_score(const Model& model);
+// The published capability the ranking uses: the mean of the benchmark scores `policy` names (every model
+// card of the family reports AIME 2024 pass@1 and GPQA Diamond pass@1). nullopt when a model lacks one.
+std::optional<double> capability_score(const Model& model, const RankingPolicy& policy);
 
 // Every variant that fits `request`, best first. Throws Error (usage) for a request the runtime
 // refuses (unknown KV type, quantized V cache without flash attention) and Error (nothing_fits) when

@@ -287,6 +287,20 @@ struct SpeedCalibration {
                                       std::string_view compute_basis) const;
 };
 
+// The ranking and quality-class policy (data/ranking.json).
+struct RankingPolicy {
+  // Upper limits of llama-quantize's perplexity increase for each loss class, best first.
+  double negligible_max_ppl_delta = 0;
+  double very_small_max_ppl_delta = 0;
+  double small_max_ppl_delta = 0;
+  double noticeable_max_ppl_delta = 0;
+  double large_below_bits_per_weight = 0;  // without a perplexity figure
+  std::vector<std::string> capability_benchmarks;  // averaged into a model's capability
+  double speed_capability_share = 0;       // --prefer speed's quality floor
+  std::uint64_t short_context_tokens = 0;  // quoted by the nothing-fits hint
+  std::string source;
+};
+
 struct Catalog {
   std::vector<GgmlType> ggml_types;
   std::vector<QuantScheme> schemes;
@@ -297,6 +311,7 @@ struct Catalog {
   std::vector<HfRepo> hf_repos;
   std::vector<RuntimeProfile> runtimes;  // data/runtimes.json, "llama.cpp" first
   std::vector<Device> devices;           // data/gpus.json
+  RankingPolicy ranking;                 // data/ranking.json
   std::vector<SpeedMeasurement> speed_measurements;  // data/speed_measurements.json
   SpeedCalibration speed_calibration;                // data/speed_calibration.json
 
