@@ -183,6 +183,20 @@ std::string JsonReader::source() const {
   return v->get<std::string>();
 }
 
+std::vector<JsonReader> JsonReader::objects(const std::string& key) const {
+  const JsonReader list = child(key);
+  std::vector<JsonReader> out;
+  if (!list.value().is_array() || list.value().empty()) {
+    list.problem("expected a non-empty array");
+    return out;
+  }
+  for (std::size_t i = 0; i < list.value().size(); ++i) {
+    const JsonReader e = list.element(i);
+    if (e.expect_object()) out.push_back(e);
+  }
+  return out;
+}
+
 std::vector<std::string> JsonReader::keys() const {
   std::vector<std::string> out;
   if (!m_value.is_object()) return out;

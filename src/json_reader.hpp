@@ -47,6 +47,10 @@ class JsonReader {
   // A `source` string, required and non-empty (arrays of strings are joined with "; ").
   std::string source() const;
 
+  // The objects of the non-empty array at `key`; complains about a missing or empty array and about
+  // elements that are not objects.
+  std::vector<JsonReader> objects(const std::string& key) const;
+
   // Object members in file order, skipping `_comment` keys.
   std::vector<std::string> keys() const;
 

@@ -51,15 +51,8 @@ void check_version(const JsonReader& r, const std::string& version) {
 }
 
 std::vector<RuntimeContextDefault> read_context_defaults(const JsonReader& parent) {
-  const JsonReader list = parent.child("default_context");
   std::vector<RuntimeContextDefault> out;
-  if (!list.value().is_array() || list.value().empty()) {
-    list.problem("expected a non-empty array");
-    return out;
-  }
-  for (std::size_t i = 0; i < list.value().size(); ++i) {
-    const JsonReader e = list.element(i);
-    if (!e.expect_object()) continue;
+  for (const JsonReader& e : parent.objects("default_context")) {
     RuntimeContextDefault d;
     d.since_version = e.string("since_version");
     check_version(e, d.since_version);
@@ -81,15 +74,8 @@ std::vector<RuntimeContextDefault> read_context_defaults(const JsonReader& paren
 }
 
 std::vector<RuntimeVersionedFigure> read_versioned(const JsonReader& parent, const std::string& key) {
-  const JsonReader list = parent.child(key);
   std::vector<RuntimeVersionedFigure> out;
-  if (!list.value().is_array() || list.value().empty()) {
-    list.problem("expected a non-empty array");
-    return out;
-  }
-  for (std::size_t i = 0; i < list.value().size(); ++i) {
-    const JsonReader e = list.element(i);
-    if (!e.expect_object()) continue;
+  for (const JsonReader& e : parent.objects(key)) {
     RuntimeVersionedFigure f;
     f.since_version = e.string("since_version");
     check_version(e, f.since_version);
@@ -101,15 +87,8 @@ std::vector<RuntimeVersionedFigure> read_versioned(const JsonReader& parent, con
 }
 
 std::vector<RuntimeGpuOverhead> read_overheads(const JsonReader& parent) {
-  const JsonReader list = parent.child("gpu_overhead");
   std::vector<RuntimeGpuOverhead> out;
-  if (!list.value().is_array() || list.value().empty()) {
-    list.problem("expected a non-empty array");
-    return out;
-  }
-  for (std::size_t i = 0; i < list.value().size(); ++i) {
-    const JsonReader e = list.element(i);
-    if (!e.expect_object()) continue;
+  for (const JsonReader& e : parent.objects("gpu_overhead")) {
     RuntimeGpuOverhead o;
     o.backend = e.string("backend");
     if (!o.backend.empty() && k_gpu_backends.count(o.backend) == 0) {

@@ -92,24 +92,6 @@ TEST_CASE("data_tables: the ollama library has its 35 tags", "[data_tables]") {
   CHECK(c.find_ollama_tag("8b")->tag == "8b-0528-qwen3-q4_K_M");
 }
 
-TEST_CASE("data_tables: every figure carries a source", "[data_tables]") {
-  const Catalog& c = r1tag::embedded_catalog();
-  for (const auto& t : c.ggml_types) CHECK_FALSE(t.source.empty());
-  for (const auto& s : c.schemes) {
-    CHECK_FALSE(s.source.empty());
-    for (const auto& q : s.quality) CHECK_FALSE(q.source.empty());
-  }
-  for (const auto& m : c.models) {
-    CHECK_FALSE(m.source.empty());
-    for (const auto& b : m.benchmarks) CHECK_FALSE(b.source.empty());
-  }
-  for (const auto& t : c.ollama_tags)
-    if (t.published) CHECK_FALSE(t.published->source.empty());
-  for (const auto& r : c.hf_repos)
-    for (const auto& f : r.files)
-      if (f.published) CHECK_FALSE(f.published->source.empty());
-}
-
 TEST_CASE("data_tables: a broken table names its file and JSON pointer", "[data_tables]") {
   SECTION("a block size that is not a positive integer") {
     const Error e = broken("quant_types.json", [](auto& j) { j["Q4_K"]["block_size"] = "abc"; });
