@@ -4,6 +4,8 @@
 
 #include "render/gpus_render.hpp"
 
+#include "ascii.hpp"
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -17,7 +19,7 @@ namespace {
 std::string folded(std::string_view s) {
   std::string out;
   for (const char c : s)
-    if (c != ' ' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != ' ' && c != '-') out += detail::to_lower(c);
   return out;
 }
 

@@ -3,10 +3,11 @@
 #include <r1tag/error.hpp>
 #include <r1tag/suggest.hpp>
 
+#include "ascii.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 namespace r1tag::cli {
@@ -17,12 +18,9 @@ const std::vector<std::string> k_kv_types = {"f32", "f16", "bf16", "q8_0", "q4_0
 }  // namespace
 
 std::string checked_kv_type(const std::string& text) {
-  std::string lower = text;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = detail::lower(text);
   if (std::find(k_kv_types.begin(), k_kv_types.end(), lower) != k_kv_types.end()) {
-    std::string upper = lower;
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return upper;
+    return detail::upper(lower);
   }
   const auto best = closest_match(text, k_kv_types);
   throw Error::usage(fmt::format("unknown KV cache type '{}'", text),

@@ -1,12 +1,13 @@
 #include "render/explain_render.hpp"
 
+#include "ascii.hpp"
+
 #include <r1tag/byte_size.hpp>
 #include <r1tag/quant_quality.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace r1tag {
 
@@ -14,10 +15,7 @@ namespace {
 
 constexpr std::size_t k_label_width = 10;
 
-std::string detail_lower(std::string s) {
-  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
+
 
 // Greedy word wrap; a word longer than `width` gets a row of its own.
 std::vector<std::string> wrap(const std::string& text, std::size_t width) {
@@ -248,7 +246,7 @@ void memory_lines(Block& b, const std::vector<ContextMemory>& memory, const Memo
   if (memory.empty()) return;
   const std::string where = q.budget ? "placed on the given hardware" : "all layers on one GPU";
   const std::string assumes = fmt::format("{}, KV cache {}, flash attention {}, {}", where,
-                                          detail_lower(q.kv_cache_type), q.flash_attention ? "on" : "off", q.runtime);
+                                          detail::lower(q.kv_cache_type), q.flash_attention ? "on" : "off", q.runtime);
   if (memory.size() == 1) {
     const ContextMemory& c = memory.front();
     const MemoryEstimate& m = c.memory;

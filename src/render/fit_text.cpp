@@ -1,10 +1,11 @@
 #include "render/fit_render.hpp"
 
+#include "ascii.hpp"
+
 #include <r1tag/byte_size.hpp>
 
 #include <fmt/format.h>
 
-#include <cctype>
 
 namespace r1tag {
 
@@ -12,10 +13,6 @@ namespace {
 
 std::string gib(std::uint64_t bytes) { return fmt::format("{:.2f}", static_cast<double>(bytes) / (1ULL << 30)); }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string paint(const TextStyle& style, const char* code, const std::string& text) {
   return style.color ? fmt::format("\033[{}m{}\033[0m", code, text) : text;
@@ -29,7 +26,7 @@ std::string budget_line(const FitAdvice& advice, const FitRequest& r, std::size_
   if (r.ram_known) hardware += fmt::format("{}{} GiB RAM", hardware.empty() ? "" : ", ", gib(r.budget.ram_bytes));
   return fmt::format(
       "{}; context {} tokens, KV cache {}, flash attention {}, {} {}\n{} variant{} fit{}{}\n",
-      hardware, r.context_tokens, lower(r.kv_cache_type), r.flash_attention ? "on" : "off", advice.runtime->name,
+      hardware, r.context_tokens, detail::lower(r.kv_cache_type), r.flash_attention ? "on" : "off", advice.runtime->name,
       advice.runtime->version.value, total, total == 1 ? "" : "s", total == 1 ? "s" : "",
       total > advice.candidates.size() ? fmt::format("; the best {} (--all shows every one)", advice.candidates.size()) : "");
 }
