@@ -36,14 +36,15 @@ std::string lit(const std::string& s) {
 std::string num(double d) { return fmt::format("{:.17g}", d); }
 std::string boolean(bool b) { return b ? "true" : "false"; }
 
+// `vec<Element>(a, b, …)`: see k_prelude for why not a braced list.
 template <typename T, typename F>
-std::string list(const std::vector<T>& items, F&& emit) {
-  std::string out = "{";
-  for (const T& item : items) out += emit(item) + ",\n";
-  return out + "}";
+std::string list(std::string_view element, const std::vector<T>& items, F&& emit) {
+  std::string out = fmt::format("vec<{}>(", element);
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : ",\n") + emit(items[i]);
+  return out + ")";
 }
 
-std::string strings(const std::vector<std::string>& items) { return list(items, lit); }
+std::string strings(const std::vector<std::string>& items) { return list("std::string", items, lit); }
 
 std::string type(const GgmlType& t) {
   return fmt::format("GgmlType{{.name = {}, .type_id = {}, .block_size = {}, .type_size_bytes = {}, .description = {}, "
@@ -70,7 +71,7 @@ std::string scheme(const QuantScheme& s) {
       lit(s.name), lit(s.kind), optional_number(s.ftype_id), lit(s.default_type), strings(s.aliases), lit(s.meaning),
       s.nominal_bits_per_weight ? num(*s.nominal_bits_per_weight) : "std::nullopt", lit(s.base_scheme),
       lit(s.token_embd_type), lit(s.output_type), lit(s.publisher), boolean(s.custom_mix), lit(s.imatrix),
-      list(s.quality, quality), lit(s.source));
+      list("QualityFigure", s.quality, quality), lit(s.source));
 }
 
 std::string hparams(const Hyperparameters& h) {
@@ -104,7 +105,7 @@ std::string model(const Model& m) {
       ".hparams = {}, .gguf_metadata = {}, .benchmarks = {}, .source = {}}}",
       lit(m.id), lit(m.architecture), lit(m.size_label), lit(m.family), lit(m.hf_repo), lit(m.base_model),
       lit(m.teacher), lit(m.license), lit(m.license_source), lit(m.released), lit(m.parameters_printed), lit(m.active_parameters_printed),
-      hparams(m.hparams), gguf_metadata(m.gguf_metadata), list(m.benchmarks, benchmark), lit(m.source));
+      hparams(m.hparams), gguf_metadata(m.gguf_metadata), list("Benchmark", m.benchmarks, benchmark), lit(m.source));
 }
 
 std::string published(const std::optional<PublishedSize>& p) {
@@ -134,7 +135,7 @@ std::string hf_file(const HfFile& f) {
 std::string hf_repo(const HfRepo& r) {
   return fmt::format(
       "HfRepo{{.repo = {}, .model_id = {}, .publisher = {}, .imatrix = {}, .kv_layout = {}, .files = {}, .source = {}}}",
-      lit(r.repo), lit(r.model_id), lit(r.publisher), boolean(r.imatrix), lit(r.kv_layout), list(r.files, hf_file),
+      lit(r.repo), lit(r.model_id), lit(r.publisher), boolean(r.imatrix), lit(r.kv_layout), list("HfFile", r.files, hf_file),
       lit(r.source));
 }
 
@@ -157,7 +158,7 @@ std::string runtime_context_tier(const RuntimeContextTier& t) {
 
 std::string runtime_context_default(const RuntimeContextDefault& d) {
   return fmt::format("RuntimeContextDefault{{.since_version = {}, .tiers = {}, .source = {}}}", lit(d.since_version),
-                     list(d.tiers, runtime_context_tier), lit(d.source));
+                     list("RuntimeContextTier", d.tiers, runtime_context_tier), lit(d.source));
 }
 
 std::string runtime_versioned(const RuntimeVersionedFigure& f) {
@@ -177,11 +178,11 @@ std::string runtime(const RuntimeProfile& p) {
       ".output_layer_offload = {}, .quantized_v_without_flash_attention = {}, "
       ".kv_cache_type_needs_equal_key_value_length = {}, .clamps_context_to_trained = {}, .gpu_overhead = {}}}",
       lit(p.name), runtime_choice(p.version), runtime_figure(p.kv_padding_tokens), runtime_figure(p.default_batch_tokens),
-      runtime_figure(p.default_ubatch_tokens), list(p.default_context, runtime_context_default),
-      list(p.default_parallel_sequences, runtime_versioned), runtime_flag(p.v_less_mla_cache),
+      runtime_figure(p.default_ubatch_tokens), list("RuntimeContextDefault", p.default_context, runtime_context_default),
+      list("RuntimeVersionedFigure", p.default_parallel_sequences, runtime_versioned), runtime_flag(p.v_less_mla_cache),
       runtime_choice(p.output_layer_offload), runtime_choice(p.quantized_v_without_flash_attention),
       runtime_flag(p.kv_cache_type_needs_equal_key_value_length), runtime_flag(p.clamps_context_to_trained),
-      list(p.gpu_overhead, runtime_overhead));
+      list("RuntimeGpuOverhead", p.gpu_overhead, runtime_overhead));
 }
 
 std::string device(const Device& d) {
@@ -225,7 +226,7 @@ std::string prompt_efficiency(const PromptEfficiency& e) {
 std::string speed_calibration(const SpeedCalibration& c) {
   return fmt::format(
       "SpeedCalibration{{.decode = {}, .prompt = {}, .default_host_device = {}, .default_host_device_source = {}}}",
-      list(c.decode, decode_efficiency), list(c.prompt, prompt_efficiency), lit(c.default_host_device),
+      list("DecodeEfficiency", c.decode, decode_efficiency), list("PromptEfficiency", c.prompt, prompt_efficiency), lit(c.default_host_device),
       lit(c.default_host_device_source));
 }
 
@@ -242,19 +243,24 @@ std::string ranking(const RankingPolicy& p) {
 std::string generate(const Catalog& c) {
   std::string out =
       "// Generated by r1tag_tablegen from data/*.json at build time. Do not edit; edit the tables.\n"
-      "#include <r1tag/catalog.hpp>\n\n"
-      "namespace r1tag {\nnamespace {\n\nCatalog build() {\n  Catalog c;\n";
-  out += fmt::format("  c.ggml_types = {};\n", list(c.ggml_types, type));
-  out += fmt::format("  c.schemes = {};\n", list(c.schemes, scheme));
-  out += fmt::format("  c.models = {};\n", list(c.models, model));
+      "#include <r1tag/catalog.hpp>\n\n#include <utility>\n\n"
+      "namespace r1tag {\nnamespace {\n\n"
+      // A braced list would copy every element (and every string in it) out of its initializer_list;
+      // built in place and moved, each string of the tables is constructed once at start-up.
+      "template <typename T, typename... A>\nstd::vector<T> vec(A&&... items) {\n  std::vector<T> v;\n"
+      "  v.reserve(sizeof...(A));\n  (v.emplace_back(std::forward<A>(items)), ...);\n  return v;\n}\n\n"
+      "Catalog build() {\n  Catalog c;\n";
+  out += fmt::format("  c.ggml_types = {};\n", list("GgmlType", c.ggml_types, type));
+  out += fmt::format("  c.schemes = {};\n", list("QuantScheme", c.schemes, scheme));
+  out += fmt::format("  c.models = {};\n", list("Model", c.models, model));
   out += fmt::format("  c.ollama_library = {};\n", lit(c.ollama_library));
-  out += fmt::format("  c.ollama_tags = {};\n", list(c.ollama_tags, ollama_tag));
-  out += fmt::format("  c.ollama_alias_history = {};\n", list(c.ollama_alias_history, alias_change));
-  out += fmt::format("  c.hf_repos = {};\n", list(c.hf_repos, hf_repo));
-  out += fmt::format("  c.runtimes = {};\n", list(c.runtimes, runtime));
-  out += fmt::format("  c.devices = {};\n", list(c.devices, device));
+  out += fmt::format("  c.ollama_tags = {};\n", list("OllamaTag", c.ollama_tags, ollama_tag));
+  out += fmt::format("  c.ollama_alias_history = {};\n", list("AliasChange", c.ollama_alias_history, alias_change));
+  out += fmt::format("  c.hf_repos = {};\n", list("HfRepo", c.hf_repos, hf_repo));
+  out += fmt::format("  c.runtimes = {};\n", list("RuntimeProfile", c.runtimes, runtime));
+  out += fmt::format("  c.devices = {};\n", list("Device", c.devices, device));
   out += fmt::format("  c.ranking = {};\n", ranking(c.ranking));
-  out += fmt::format("  c.speed_measurements = {};\n", list(c.speed_measurements, speed));
+  out += fmt::format("  c.speed_measurements = {};\n", list("SpeedMeasurement", c.speed_measurements, speed));
   out += fmt::format("  c.speed_calibration = {};\n", speed_calibration(c.speed_calibration));
   out +=
       "  return c;\n}\n\n}  // namespace\n\n"
