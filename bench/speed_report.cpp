@@ -124,7 +124,7 @@ Row estimate_row(const Catalog& c, const SpeedMeasurement& m) {
     if (!m.host_device.empty()) hw.host = c.find_device(m.host_device);
     request.placement.gpu_layers = m.gpu_layers.value_or(model->hparams.block_count + 1);
   }
-  row.estimate = estimate_speed(*model, plan->tensors, *runtime, request, hw, c);
+  row.estimate = estimate_speed(*model, plan->layers, *runtime, request, hw, c);
   const SpeedEstimate& e = *row.estimate;
   const double measured = m.decode_tokens_per_second;
   if (measured < e.decode_low_tokens_per_second) {

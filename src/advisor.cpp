@@ -97,14 +97,6 @@ std::optional<PublishedSize> published_size(const Source& s) {
   return std::nullopt;
 }
 
-// A custom mix (unsloth UD-*) publishes only its total; its per-tensor split is estimated
-// (custom_mix.hpp) and labelled so.
-std::optional<FileSize> custom_mix_plan(const Source& s, const Catalog& c, KvLayout layout) {
-  const auto published = published_size(s);
-  if (!published) return std::nullopt;
-  return estimate_custom_mix_plan(*s.model, published->bytes, c, layout);
-}
-
 MemoryRequest memory_request(const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime, KvLayout layout) {
   MemoryRequest m = default_memory_request(c, runtime, r.context_tokens);
   m.kv_layout = layout;
@@ -124,18 +116,21 @@ PlacementKind kind_of(const PlacementFit& fit, bool experts_on_cpu) {
   return all_layers && !experts_on_cpu ? PlacementKind::gpu : PlacementKind::partial;
 }
 
-// The planned tensors of a variant: computed from llama.cpp's rules, or for a custom mix estimated
-// from its published total. `basis` says which.
-std::optional<FileSize> plan_of(const Source& s, const Catalog& c, KvLayout layout) {
-  if (s.scheme->custom_mix) return custom_mix_plan(s, c, layout);
+// The plan of a variant: computed from llama.cpp's rules, or for a custom mix (unsloth UD-*), which
+// publishes only its total, estimated from that total (custom_mix.hpp) and labelled so.
+std::shared_ptr<const FileSize> plan_of(const Source& s, const Catalog& c, KvLayout layout, PlanCache& plans) {
+  if (s.scheme->custom_mix) {
+    const auto published = published_size(s);
+    return published ? plans.custom_mix(*s.model, *s.scheme, published->bytes, c, layout) : nullptr;
+  }
   QuantOptions options;
   options.imatrix = s.ollama_tag == nullptr && s.repo != nullptr && s.repo->imatrix;
-  return compute_file_size(*s.model, *s.scheme, c, options, layout);
+  return plans.file_size(*s.model, *s.scheme, c, options, layout);
 }
 
 // Decode speed needs the devices' bandwidth: known with --gpu NAME, or for a CPU-only budget (the host
 // platform, given with --cpu or the documented default). With --vram alone it is unknown.
-void attach_speed(Candidate& cand, const std::vector<PlannedTensor>& tensors, MemoryRequest request,
+void attach_speed(Candidate& cand, const LayerWeights& weights, MemoryRequest request,
                   const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime) {
   SpeedHardware hardware;
   hardware.host = r.host;
@@ -146,12 +141,13 @@ void attach_speed(Candidate& cand, const std::vector<PlannedTensor>& tensors, Me
     return;
   }
   request.placement = cand.fit.placement;
-  cand.speed = estimate_speed(*cand.model, tensors, runtime, request, hardware, c);
+  cand.speed = estimate_speed(*cand.model, weights, runtime, request, hardware, c);
 }
 
 // The best placement of one variant: all on the GPUs if possible; for a MoE model that does not fit,
 // the routed experts in RAM with the rest on the GPUs, if that offloads more; else whatever fits.
-std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime) {
+std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime,
+                               PlanCache& plans) {
   Candidate cand;
   cand.model = s.model;
   cand.scheme = s.scheme;
@@ -159,14 +155,13 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   cand.repo = s.repo;
   cand.kv_layout = layout_of(s);
   if (r.context_tokens > s.model->hparams.context_length) return std::nullopt;
-  const std::optional<FileSize> plan = plan_of(s, c, cand.kv_layout);
+  const std::shared_ptr<const FileSize> plan = plan_of(s, c, cand.kv_layout, plans);
   cand.file_basis = s.scheme->custom_mix ? "published" : "computed";
   cand.tensor_split_estimated = s.scheme->custom_mix;
   if (!plan) return std::nullopt;
   cand.file_bytes = plan->total_bytes;
   const MemoryRequest request = memory_request(r, c, runtime, cand.kv_layout);
-  // The weights per layer are gathered once; every placement tried below reuses them.
-  const LayerWeights weights = layer_weights(*s.model, plan->tensors);
+  const LayerWeights& weights = plan->layers;
   auto fit = fit_placement(*s.model, weights, runtime, request, r.budget, c);
   const bool full = fit && kind_of(*fit, false) == PlacementKind::gpu;
   if (!full && s.model->hparams.expert_count > 0 && !r.gpus.empty()) {
@@ -182,7 +177,7 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   cand.fit = std::move(*fit);
   cand.capability = capability_score(*s.model, c.ranking).value_or(0);
   cand.quality = quality_verdict(*s.scheme, c);
-  attach_speed(cand, plan->tensors, request, r, c, runtime);
+  attach_speed(cand, weights, request, r, c, runtime);
   return cand;
 }
 
@@ -235,11 +230,11 @@ struct Planned {
   LayerWeights weights;
 };
 
-std::vector<Planned> planned_weights(const std::vector<Source>& sources, const Catalog& c) {
+std::vector<Planned> planned_weights(const std::vector<Source>& sources, const Catalog& c, PlanCache& plans) {
   std::vector<Planned> out;
   for (const Source& s : sources) {
     const KvLayout layout = layout_of(s);
-    if (const auto plan = plan_of(s, c, layout)) out.push_back({&s, layout, layer_weights(*s.model, plan->tensors)});
+    if (const auto plan = plan_of(s, c, layout, plans)) out.push_back({&s, layout, plan->layers});
   }
   return out;
 }
@@ -271,13 +266,14 @@ std::string variant_name(const Source& s, const Catalog& c) {
 }
 
 // Nothing fits: say what the smallest variant needs, at this context and at a short one.
-Error nothing_fits(const std::vector<Source>& sources, const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime) {
+Error nothing_fits(const std::vector<Source>& sources, const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime,
+                   PlanCache& plans) {
   std::string budget;
   for (std::size_t i = 0; i < r.budget.gpu_bytes.size(); ++i) budget += fmt::format("{}{}", i == 0 ? "" : " + ", gib(r.budget.gpu_bytes[i]));
   budget = budget.empty() ? gib(r.budget.ram_bytes) + " of RAM" : budget + " of VRAM";
   const std::string message =
       fmt::format("no DeepSeek-R1 variant fits in {} at {} tokens of context", budget, r.context_tokens);
-  const std::vector<Planned> planned = planned_weights(sources, c);
+  const std::vector<Planned> planned = planned_weights(sources, c, plans);
   const Need need = smallest_need(planned, r, c, runtime, r.context_tokens);
   if (need.source == nullptr) return Error(ExitCode::nothing_fits, message);
   const char* where = r.gpus.empty() ? "of RAM" : "on one GPU";
@@ -296,6 +292,11 @@ Error nothing_fits(const std::vector<Source>& sources, const FitRequest& r, cons
 }  // namespace
 
 FitAdvice advise(const FitRequest& request, const Catalog& catalog) {
+  PlanCache plans;
+  return advise(request, catalog, plans);
+}
+
+FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& plans) {
   FitAdvice advice;
   advice.runtime = find_runtime(catalog, request.runtime);
   if (advice.runtime == nullptr) throw Error::usage(fmt::format("unknown runtime '{}'", request.runtime), "use llama.cpp or ollama");
@@ -307,9 +308,9 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog) {
   const std::vector<Source> sources = published_variants(catalog, request);
   std::vector<Candidate> fitting;
   for (const Source& s : sources) {
-    if (auto cand = place(s, request, catalog, *advice.runtime)) fitting.push_back(std::move(*cand));
+    if (auto cand = place(s, request, catalog, *advice.runtime, plans)) fitting.push_back(std::move(*cand));
   }
-  if (fitting.empty()) throw nothing_fits(sources, request, catalog, *advice.runtime);
+  if (fitting.empty()) throw nothing_fits(sources, request, catalog, *advice.runtime, plans);
   detail::rank(fitting, request.prefer, catalog.ranking);
   for (std::size_t i = 0; i < fitting.size(); ++i) {
     fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);

@@ -10,13 +10,13 @@ namespace {
 
 // The most GPU layers that fit; for a MoE model that does not fit whole, routed experts in RAM if that
 // offloads more (llama.cpp's -ot exps=CPU). Without --ram only a full-GPU placement counts.
-std::optional<PlacementFit> place(const Model& model, const std::vector<PlannedTensor>& tensors,
+std::optional<PlacementFit> place(const Model& model, const LayerWeights& weights,
                                   const RuntimeProfile& runtime, const MemoryRequest& request,
                                   const MemoryQuestion& q, const Catalog& catalog, bool& experts_on_cpu) {
-  auto fit = fit_placement(model, tensors, runtime, request, *q.budget, catalog);
+  auto fit = fit_placement(model, weights, runtime, request, *q.budget, catalog);
   const auto all_layers = [](const PlacementFit& f) { return f.estimate.gpu_layers >= f.estimate.layer_count; };
   if ((!fit || !all_layers(*fit)) && model.hparams.expert_count > 0 && !q.gpus.empty()) {
-    auto moe = fit_moe_offload(model, tensors, runtime, request, *q.budget, catalog);
+    auto moe = fit_moe_offload(model, weights, runtime, request, *q.budget, catalog);
     if (moe && (!fit || moe->estimate.gpu_layers > fit->estimate.gpu_layers)) {
       experts_on_cpu = true;
       fit = std::move(moe);
@@ -49,18 +49,18 @@ std::vector<ContextMemory> memory_by_context(const Explanation& e, const MemoryQ
       request.placement.gpu_layers = model.hparams.block_count + 1;
       ContextMemory row;
       row.context_tokens = context;
-      row.memory = estimate_memory(model, e.computed->tensors, *runtime, request, catalog);
+      row.memory = estimate_memory(model, e.computed->layers, *runtime, request, catalog);
       out.push_back(std::move(row));
       continue;
     }
     request.gpus = q.gpus;
     ContextMemory row;
     row.context_tokens = context;
-    const auto fit = place(model, e.computed->tensors, *runtime, request, q, catalog, row.experts_on_cpu);
+    const auto fit = place(model, e.computed->layers, *runtime, request, q, catalog, row.experts_on_cpu);
     if (!fit) {
       // Show what it would need with every layer on the GPUs, and say it does not fit.
       request.placement.gpu_layers = model.hparams.block_count + 1;
-      row.memory = estimate_memory(model, e.computed->tensors, *runtime, request, catalog);
+      row.memory = estimate_memory(model, e.computed->layers, *runtime, request, catalog);
       row.fits = false;
       out.push_back(std::move(row));
       continue;
@@ -68,7 +68,7 @@ std::vector<ContextMemory> memory_by_context(const Explanation& e, const MemoryQ
     row.memory = fit->estimate;
     if (q.speed_hardware) {
       request.placement = fit->placement;
-      row.speed = estimate_speed(model, e.computed->tensors, *runtime, request, *q.speed_hardware, catalog);
+      row.speed = estimate_speed(model, e.computed->layers, *runtime, request, *q.speed_hardware, catalog);
     }
     out.push_back(std::move(row));
   }

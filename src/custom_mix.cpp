@@ -28,6 +28,7 @@ std::optional<FileSize> estimate_custom_mix_plan(const Model& model, std::uint64
   }
   plan->tensor_bytes = tensor_bytes;
   plan->total_bytes = published_bytes;
+  plan->layers = layer_weights(model, plan->tensors);
   return plan;
 }
 

@@ -120,6 +120,8 @@ std::optional<FileSize> compute_file_size(const Model& model, const QuantScheme&
   }
   size.bits_per_weight =
       size.parameters == 0 ? 0.0 : static_cast<double>(size.tensor_bytes) * 8.0 / static_cast<double>(size.parameters);
+  size.tensor_count = size.tensors.size();
+  size.layers = layer_weights(model, size.tensors);
   size.histogram = type_histogram(size.tensors);
   size.metadata_basis = metadata_basis_of(model);
   add_layout(size, model);

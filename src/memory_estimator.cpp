@@ -124,40 +124,6 @@ void place_layers(std::uint32_t block_count, std::uint32_t gpu_layers, std::size
   }
 }
 
-std::vector<int> layer_devices(std::uint32_t block_count, const MemoryRequest& request, const RuntimeProfile& runtime) {
-  std::vector<int> devices;
-  place_layers(block_count, request.placement.gpu_layers, request.gpus.size(), split_points(request), runtime, devices);
-  return devices;
-}
-
-bool is_routed_expert(const std::string& name) {
-  return name.find("_exps.") != std::string::npos && name.find("ffn_") != std::string::npos;
-}
-
-// Where a tensor goes relative to the layers (llama-model.cpp load_tensors).
-enum class TensorHome { input, block, block_routed_expert, output_layer, first_block };
-
-TensorHome home_of(const TensorInfo& t) {
-  // llama.cpp keeps the input layer on the CPU ("very little benefit to offloading the input layer").
-  if (t.name.rfind("token_embd.", 0) == 0) return TensorHome::input;
-  if (t.layer >= 0) return is_routed_expert(t.name) ? TensorHome::block_routed_expert : TensorHome::block;
-  if (t.name.rfind("output", 0) == 0) return TensorHome::output_layer;
-  return TensorHome::first_block;  // rope_freqs: created with block 0 (TENSOR_DUPLICATED for the others)
-}
-
-int tensor_device(const PlannedTensor& t, const std::vector<int>& layers, const MemoryRequest& request) {
-  switch (home_of(t.tensor)) {
-    case TensorHome::input: return k_cpu;
-    case TensorHome::block_routed_expert:
-      if (static_cast<std::uint32_t>(t.tensor.layer) < request.placement.cpu_moe_layers) return k_cpu;
-      return layers[static_cast<std::size_t>(t.tensor.layer)];
-    case TensorHome::block: return layers[static_cast<std::size_t>(t.tensor.layer)];
-    case TensorHome::output_layer: return layers.back();
-    case TensorHome::first_block: return layers.front();
-  }
-  return k_cpu;
-}
-
 // The overhead the runtime (or --headroom) keeps on a used GPU, and its label.
 std::optional<std::uint64_t> gpu_overhead_bytes(const RuntimeProfile& runtime, const MemoryRequest& request,
                                                 const GpuDevice& gpu) {
@@ -244,14 +210,12 @@ const std::vector<DeviceFigures>& DeviceSizer::figures(std::uint32_t gpu_layers,
 
 }  // namespace detail
 
-TensorDevices tensor_devices(const Model& model, const std::vector<PlannedTensor>& tensors,
-                             const RuntimeProfile& runtime, const MemoryRequest& request) {
-  static_assert(TensorDevices::ram == k_cpu);
-  TensorDevices out;
-  out.layers = layer_devices(model.hparams.block_count, request, runtime);
-  out.tensors.reserve(tensors.size());
-  for (const PlannedTensor& t : tensors) out.tensors.push_back(tensor_device(t, out.layers, request));
-  return out;
+std::vector<int> layer_devices(const Model& model, const RuntimeProfile& runtime, const MemoryRequest& request) {
+  static_assert(layer_in_ram == k_cpu);
+  std::vector<int> devices;
+  place_layers(model.hparams.block_count, request.placement.gpu_layers, request.gpus.size(), split_points(request),
+               runtime, devices);
+  return devices;
 }
 
 std::string_view basis_label(Basis basis) { return basis == Basis::exact ? "exact" : "estimated"; }
@@ -303,30 +267,6 @@ MemoryRequest default_memory_request(const Catalog& catalog, const RuntimeProfil
   r.batch_tokens = static_cast<std::uint32_t>(runtime.default_batch_tokens.value);
   r.ubatch_tokens = static_cast<std::uint32_t>(runtime.default_ubatch_tokens.value);
   return r;
-}
-
-LayerWeights layer_weights(const Model& model, const std::vector<PlannedTensor>& tensors) {
-  const std::uint32_t block_count = model.hparams.block_count;
-  LayerWeights w;
-  w.block_bytes.assign(block_count, 0);
-  w.block_expert_bytes.assign(block_count, 0);
-  for (const PlannedTensor& t : tensors) {
-    const TensorHome home = home_of(t.tensor);
-    if ((home == TensorHome::block || home == TensorHome::block_routed_expert) &&
-        static_cast<std::uint32_t>(t.tensor.layer) >= block_count) {
-      throw Error::bad_input(fmt::format("{}: block {} of a model with {} blocks", t.tensor.name, t.tensor.layer,
-                                         block_count));
-    }
-    const auto block = static_cast<std::size_t>(t.tensor.layer);
-    switch (home) {
-      case TensorHome::input: w.input_bytes += t.bytes; break;
-      case TensorHome::block: w.block_bytes[block] += t.bytes; break;
-      case TensorHome::block_routed_expert: w.block_expert_bytes[block] += t.bytes; break;
-      case TensorHome::output_layer: w.output_layer_bytes += t.bytes; break;
-      case TensorHome::first_block: w.first_block_bytes += t.bytes; break;
-    }
-  }
-  return w;
 }
 
 MemoryEstimate estimate_memory(const Model& model, const std::vector<PlannedTensor>& tensors,

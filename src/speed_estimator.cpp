@@ -28,22 +28,6 @@ struct Reader {
   bool ram = false;  // the host's memory, read by the CPU
 };
 
-bool is_routed_expert(const std::string& name) {
-  return name.find("ffn_") != std::string::npos && name.find("_exps.") != std::string::npos;
-}
-
-bool is_token_embd(const std::string& name) { return name.rfind("token_embd.", 0) == 0; }
-
-// The share of a tensor one decoded token reads: a MoE token visits expert_used_count of expert_count
-// routed experts; token_embd is a lookup of one row (except when it doubles as the output matrix).
-double read_share(const PlannedTensor& t, const Model& model, bool tied_output) {
-  const Hyperparameters& h = model.hparams;
-  if (is_token_embd(t.tensor.name)) return tied_output ? 1.0 : 0.0;
-  if (h.expert_count > 0 && is_routed_expert(t.tensor.name))
-    return static_cast<double>(h.expert_used_count) / static_cast<double>(h.expert_count);
-  return 1.0;
-}
-
 const Device& host_device(const SpeedHardware& hw, const Catalog& c, bool& defaulted) {
   // Apple silicon: what llama.cpp keeps "on the CPU" is in the same unified memory.
   for (const Device* g : hw.gpus)
@@ -80,26 +64,43 @@ std::vector<Reader> make_readers(const MemoryRequest& request, const SpeedHardwa
 }
 
 Reader& reader_of(std::vector<Reader>& readers, int device) {
-  return device == TensorDevices::ram ? readers.back() : readers[static_cast<std::size_t>(device)];
+  return device == layer_in_ram ? readers.back() : readers[static_cast<std::size_t>(device)];
 }
 
-// Weights read per token on each device, and the layers and parameters behind them.
-void add_weights(std::vector<Reader>& readers, const Model& model, const std::vector<PlannedTensor>& tensors,
-                 const TensorDevices& where) {
-  const bool has_output = std::any_of(tensors.begin(), tensors.end(),
-                                      [](const PlannedTensor& t) { return t.tensor.name.rfind("output.", 0) == 0; });
-  const int output_layer = static_cast<int>(model.hparams.block_count);
-  for (std::size_t i = 0; i < tensors.size(); ++i) {
-    const PlannedTensor& t = tensors[i];
-    // Tied embeddings: llama.cpp duplicates token_embd as the output matrix on the output layer's device.
-    const bool tied_output = !has_output && is_token_embd(t.tensor.name);
-    const double share = read_share(t, model, tied_output);
-    if (share <= 0) continue;
-    Reader& r = reader_of(readers, tied_output ? where.layers.back() : where.tensors[i]);
-    r.read.weights_read_bytes += static_cast<std::uint64_t>(static_cast<double>(t.bytes) * share);
-    r.parameters += static_cast<std::uint64_t>(static_cast<double>(t.tensor.elements()) * share);
-    r.layers.insert(t.tensor.layer >= 0 ? t.tensor.layer : output_layer);
+// `bytes` and `parameters` read per token on `device`, for layer `layer`.
+void read_on(std::vector<Reader>& readers, int device, int layer, std::uint64_t bytes, std::uint64_t parameters) {
+  if (bytes == 0) return;
+  Reader& r = reader_of(readers, device);
+  r.read.weights_read_bytes += bytes;
+  r.parameters += parameters;
+  r.layers.insert(layer);
+}
+
+// Weights read per token on each device, and the layers and parameters behind them. A MoE token visits
+// expert_used_count of expert_count routed experts; token_embd is a lookup of one row, not read, except
+// when it doubles as the output matrix. Routed experts are stacked per block, so a token's share of them
+// is a whole number of expert slices: the products below are exact.
+void add_weights(std::vector<Reader>& readers, const Model& model, const LayerWeights& w, const std::vector<int>& layers,
+                 const MemoryRequest& request) {
+  const Hyperparameters& h = model.hparams;
+  const int output_layer = static_cast<int>(h.block_count);
+  const auto expert_share = [&](std::uint64_t n) {
+    return h.expert_count == 0 ? n : n / h.expert_count * h.expert_used_count;
+  };
+  for (std::uint32_t b = 0; b < h.block_count; ++b) {
+    const int device = layers[b];
+    const int block = static_cast<int>(b);
+    read_on(readers, device, block, w.block_bytes[b], w.block_parameters[b]);
+    // --n-cpu-moe / -ot exps=CPU keep the routed experts of the first blocks in RAM.
+    const int expert_device = b < request.placement.cpu_moe_layers ? layer_in_ram : device;
+    read_on(readers, expert_device, block, expert_share(w.block_expert_bytes[b]),
+            expert_share(w.block_expert_parameters[b]));
   }
+  // Tensors outside the blocks count as the output layer's, wherever they live; rope_freqs lives with
+  // block 0. Tied embeddings: llama.cpp duplicates token_embd as the output matrix on the output layer.
+  read_on(readers, layers.front(), output_layer, w.first_block_bytes, w.first_block_parameters);
+  read_on(readers, layers.back(), output_layer, w.output_layer_bytes, w.output_layer_parameters);
+  if (w.output_is_token_embd) read_on(readers, layers.back(), output_layer, w.input_bytes, w.input_parameters);
 }
 
 // KV cache bytes per cell on each device, from the memory estimate (types as the runtime really uses them).
@@ -194,13 +195,12 @@ void add_prompt(SpeedEstimate& s, const std::vector<Reader>& readers, const Mode
 
 }  // namespace
 
-SpeedEstimate estimate_speed(const Model& model, const std::vector<PlannedTensor>& tensors,
-                             const RuntimeProfile& runtime, const MemoryRequest& request,
-                             const SpeedHardware& hardware, const Catalog& catalog) {
+SpeedEstimate estimate_speed(const Model& model, const LayerWeights& weights, const RuntimeProfile& runtime,
+                             const MemoryRequest& request, const SpeedHardware& hardware, const Catalog& catalog) {
   bool host_defaulted = false;
   std::vector<Reader> readers = make_readers(request, hardware, catalog, host_defaulted);
-  add_weights(readers, model, tensors, tensor_devices(model, tensors, runtime, request));
-  add_kv(readers, estimate_memory(model, tensors, runtime, request, catalog));
+  add_weights(readers, model, weights, layer_devices(model, runtime, request), request);
+  add_kv(readers, estimate_memory(model, weights, runtime, request, catalog));
 
   SpeedEstimate s;
   s.kv_fill_tokens = request.context_tokens / 2;

@@ -55,7 +55,7 @@ void all_on(Setup& s, const char* device, std::uint32_t count) {
 }
 
 SpeedEstimate run(const Setup& s) {
-  return estimate_speed(*s.model, s.plan.tensors, *s.runtime, s.request, s.hardware, embedded_catalog());
+  return estimate_speed(*s.model, s.plan.layers, *s.runtime, s.request, s.hardware, embedded_catalog());
 }
 
 bool meets(double low, double high, double measured) {

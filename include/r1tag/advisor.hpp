@@ -7,6 +7,7 @@
 #include <r1tag/file_size.hpp>
 #include <r1tag/hardware.hpp>
 #include <r1tag/memory_estimator.hpp>
+#include <r1tag/plan_cache.hpp>
 #include <r1tag/quant_quality.hpp>
 #include <r1tag/speed_estimator.hpp>
 
@@ -78,5 +79,8 @@ std::optional<double> capability_score(const Model& model, const RankingPolicy& 
 // refuses (unknown KV type, quantized V cache without flash attention) and Error (nothing_fits) when
 // no variant fits, saying what would.
 FitAdvice advise(const FitRequest& request, const Catalog& catalog);
+// The same with plans from `plans` (seeded with the embedded catalogue's build-time plans, fit over the whole
+// catalogue plans nothing at run time).
+FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& plans);
 
 }  // namespace r1tag

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <r1tag/catalog.hpp>
+#include <r1tag/layer_weights.hpp>
 #include <r1tag/quant_rules.hpp>
 #include <r1tag/tensor_inventory.hpp>
 
@@ -30,6 +31,8 @@ struct TypeTotal {
 
 struct FileSize {
   std::vector<PlannedTensor> tensors;  // loader order
+  std::size_t tensor_count = 0;        // tensors.size() of the full plan
+  LayerWeights layers;                 // the tensors gathered by layer: what memory and speed need
   std::uint64_t tensor_bytes = 0;       // sum of tensor data
   std::uint64_t padding_bytes = 0;      // alignment padding after the tensor-info table and each tensor
   std::uint64_t header_bytes = 0;       // magic, version, tensor and key/value counts (exact)

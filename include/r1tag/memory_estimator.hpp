@@ -7,6 +7,7 @@
 #include <r1tag/catalog.hpp>
 #include <r1tag/file_size.hpp>
 #include <r1tag/kv_cache.hpp>
+#include <r1tag/layer_weights.hpp>
 #include <r1tag/tensor_inventory.hpp>
 
 #include <cstdint>
@@ -94,22 +95,6 @@ struct MemoryEstimate {
   std::vector<std::string> notes;            // runtime behaviour that changed the request
 };
 
-// The planned tensors' bytes gathered by where llama.cpp may put them (see tensor_devices), so that
-// placing a variant costs O(layers), not O(tensors): per block, its routed experts (which --n-cpu-moe and
-// `-ot exps=CPU` keep in RAM) apart from the rest; outside the blocks, the input embedding (always in RAM),
-// the output layer's tensors, and the others (rope_freqs, created with block 0).
-struct LayerWeights {
-  std::vector<std::uint64_t> block_bytes;         // per block, routed experts excluded
-  std::vector<std::uint64_t> block_expert_bytes;  // per block, routed experts (ffn_*_exps)
-  std::uint64_t input_bytes = 0;                  // token_embd
-  std::uint64_t output_layer_bytes = 0;           // output.weight, output_norm.weight
-  std::uint64_t first_block_bytes = 0;            // other tensors outside the blocks
-};
-
-// `tensors` (the planned tensors of `model`) gathered as LayerWeights. Throws Error (bad_input) for a
-// tensor whose block number is not below the model's block_count.
-LayerWeights layer_weights(const Model& model, const std::vector<PlannedTensor>& tensors);
-
 // The memory `tensors` (the planned tensors of `model`, from compute_file_size) need on each device with
 // `request` on `runtime`. Throws Error (usage) when the runtime refuses the request: a quantized V cache
 // without flash attention on llama.cpp, a tensor split that does not match the GPUs, no KV type.
@@ -120,17 +105,11 @@ MemoryEstimate estimate_memory(const Model& model, const std::vector<PlannedTens
 MemoryEstimate estimate_memory(const Model& model, const LayerWeights& weights, const RuntimeProfile& runtime,
                                const MemoryRequest& request, const Catalog& catalog);
 
-// Where llama.cpp puts each layer and tensor under `request` on `runtime`: an index into request.gpus, or
-// `ram` for system RAM. `layers` has L + 1 entries (the last is the output layer); `tensors` is parallel to
-// the `tensors` argument (token_embd always in RAM; routed experts of blocks below cpu_moe_layers in RAM).
-// Throws Error (usage) for a tensor split that does not match the GPUs.
-struct TensorDevices {
-  static constexpr int ram = -1;
-  std::vector<int> layers;
-  std::vector<int> tensors;
-};
-TensorDevices tensor_devices(const Model& model, const std::vector<PlannedTensor>& tensors,
-                             const RuntimeProfile& runtime, const MemoryRequest& request);
+// Where llama.cpp puts each layer under `request` on `runtime`: an index into request.gpus, or
+// `layer_in_ram` for system RAM; L + 1 entries, the last for the output layer. Throws Error (usage) for a
+// tensor split that does not match the GPUs.
+inline constexpr int layer_in_ram = -1;
+std::vector<int> layer_devices(const Model& model, const RuntimeProfile& runtime, const MemoryRequest& request);
 
 // The overhead `runtime` keeps on each GPU of `backend`, and its source (data/runtimes.json).
 const RuntimeGpuOverhead* gpu_overhead_for(const RuntimeProfile& runtime, std::string_view backend);

@@ -49,7 +49,7 @@ struct SpeedEstimate {
   std::string prompt_basis;  // the compute basis, or why there is no prompt figure
 };
 
-// The speed of `tensors` (the plan of `model`) placed by `request` on `runtime` (the same request
+// The speed of `weights` (the plan of `model`, FileSize::layers) placed by `request` on `runtime` (the same request
 // estimate_memory takes: its placement, GPUs, KV layout and types, and request.context_tokens as the
 // context the user runs), on `hardware`, calibrated by catalog.speed_calibration.
 // Decode: every token reads the weights active for it once (dense: every block and the output matrix,
@@ -62,8 +62,7 @@ struct SpeedEstimate {
 // GPUs whose kind of fp16 figure (shader or tensor) has a calibration.
 // Throws Error (usage) when hardware.gpus does not match request.gpus, Error (bad_data) when the
 // calibration lacks a device kind or the default host.
-SpeedEstimate estimate_speed(const Model& model, const std::vector<PlannedTensor>& tensors,
-                             const RuntimeProfile& runtime, const MemoryRequest& request,
-                             const SpeedHardware& hardware, const Catalog& catalog);
+SpeedEstimate estimate_speed(const Model& model, const LayerWeights& weights, const RuntimeProfile& runtime,
+                             const MemoryRequest& request, const SpeedHardware& hardware, const Catalog& catalog);
 
 }  // namespace r1tag

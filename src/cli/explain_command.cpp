@@ -70,7 +70,8 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
   }
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
-  PlanCache plans;  // aliases of one file (deepseek-r1:7b, …:7b-qwen-distill-q4_K_M) share one plan
+  // Aliases of one file (deepseek-r1:7b, …:7b-qwen-distill-q4_K_M) share one plan.
+  PlanCache plans = plan_cache_for(catalog, options.tensors);
   for (const std::string& input : options.tags) {
     ExplainOutcome o;
     o.input = input;

@@ -128,7 +128,8 @@ CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const T
   const FitRequest request = build_request(options, catalog);
   FitAdvice advice;
   try {
-    advice = advise(request, catalog);
+    PlanCache plans = plan_cache_for(catalog, false);
+    advice = advise(request, catalog, plans);
   } catch (const Error& e) {
     if (e.code() != ExitCode::nothing_fits || !options.json) throw;
     advice.runtime = find_runtime(catalog, request.runtime);

@@ -34,4 +34,9 @@ bool checked_on_off(const std::string& flag, const std::string& text) {
   throw Error::usage(fmt::format("{} must be on or off, not '{}'", flag, text));
 }
 
+PlanCache plan_cache_for(const Catalog& catalog, bool full_tensor_lists) {
+  if (full_tensor_lists || &catalog != &embedded_catalog()) return PlanCache();
+  return PlanCache(catalog, embedded_plans());
+}
+
 }  // namespace r1tag::cli

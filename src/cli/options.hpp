@@ -1,6 +1,9 @@
 // Flag values shared by several commands, checked once, with the same messages everywhere.
 #pragma once
 
+#include <r1tag/catalog.hpp>
+#include <r1tag/plan_cache.hpp>
+
 #include <string>
 
 namespace r1tag::cli {
@@ -11,5 +14,9 @@ std::string checked_kv_type(const std::string& text);
 
 // "on" or "off"; throws Error (usage) naming `flag` otherwise.
 bool checked_on_off(const std::string& flag, const std::string& text);
+
+// The plan cache for a command over `catalog`: the tables compiled in come with their plans computed at
+// build time; tables read with --data, or `full_tensor_lists` (explain --tensors), plan at run time.
+PlanCache plan_cache_for(const Catalog& catalog, bool full_tensor_lists);
 
 }  // namespace r1tag::cli

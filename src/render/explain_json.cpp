@@ -89,7 +89,7 @@ json file_json(const Explanation& e) {
                             {"metadata_bytes", f.metadata_bytes},
                             {"metadata_estimated_bytes", f.kv_bytes},
                             {"padding_bytes", f.padding_bytes},
-                            {"tensor_count", f.tensors.size()},
+                            {"tensor_count", f.tensor_count},
                             {"rules", std::string(rule_set_label(f.rules))},
                             {"metadata_basis", f.metadata_basis}};
     json histogram = json::array();

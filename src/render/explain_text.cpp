@@ -141,7 +141,7 @@ void computed_lines(Block& b, const Explanation& e) {
                              f.bits_per_weight));
   std::string types;
   for (const TypeTotal& t : f.histogram) types += fmt::format("{}{} {}", types.empty() ? "" : ", ", t.tensor_count, t.type);
-  b.more(fmt::format("{} tensors: {} ({}; metadata of {} KB estimated from the vocabulary)", f.tensors.size(), types,
+  b.more(fmt::format("{} tensors: {} ({}; metadata of {} KB estimated from the vocabulary)", f.tensor_count, types,
                      rule_set_label(f.rules), f.kv_bytes / 1000));
 }
 
