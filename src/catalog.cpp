@@ -71,6 +71,9 @@ std::string device_key(std::string_view name) {
 }  // namespace
 
 const Device* Catalog::find_device(std::string_view name) const {
+  // The speed estimator names the default host exactly, once per variant placed.
+  for (const Device& d : devices)
+    if (d.name == name) return &d;
   const std::string want = device_key(name);
   for (const Device& d : devices)
     if (device_key(d.name) == want) return &d;

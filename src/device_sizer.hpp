@@ -34,6 +34,13 @@ struct DeviceFigures {
   }
 };
 
+// Layers [begin, end) of 0..L (L = the output layer) on one device: a GPU index, or -1 for the CPU.
+struct LayerRun {
+  int device = -1;
+  std::uint64_t begin = 0;
+  std::uint64_t end = 0;
+};
+
 // estimate_memory's figures for any layer count and context of one request. The placement search asks
 // for them dozens of times per variant, so what depends on neither (the KV types the runtime really uses,
 // the tensor split, each GPU's overhead, the weights per layer) is worked out once, and nothing is
@@ -64,7 +71,9 @@ class DeviceSizer {
   std::vector<std::string> m_notes;
   SplitPoints m_split;
   std::vector<std::optional<std::uint64_t>> m_gpu_overhead;  // per GPU, if the runtime or --headroom says
-  std::vector<int> m_layer_device;             // per layer 0..L: a GPU index, or -1 for the CPU
+  std::vector<std::uint64_t> m_block_prefix;   // bytes of blocks 0..b-1, routed experts excluded
+  std::vector<std::uint64_t> m_expert_prefix;  // bytes of the routed experts of blocks 0..b-1
+  std::vector<LayerRun> m_runs;                // reused by every figures() call
   std::vector<DeviceFigures> m_devices;
 };
 

@@ -124,6 +124,49 @@ void place_layers(std::uint32_t block_count, std::uint32_t gpu_layers, std::size
   }
 }
 
+// The same placement as runs of layers, one device each, in layer order: place_layers's GPU index never
+// decreases with the layer, so each GPU's layers are found by bisection instead of layer by layer.
+const std::vector<detail::LayerRun>& layer_runs(std::uint32_t block_count, std::uint32_t gpu_layers,
+                                                std::size_t gpu_count, const SplitPoints& split,
+                                                const RuntimeProfile& runtime, std::vector<detail::LayerRun>& runs) {
+  runs.clear();
+  const std::int64_t layers_all = std::int64_t{block_count} + 1;
+  const std::int64_t n = std::min<std::int64_t>(gpu_layers, layers_all);
+  if (gpu_count == 0 || n == 0) {
+    runs.push_back({k_cpu, 0, static_cast<std::uint64_t>(layers_all)});
+    return runs;
+  }
+  const bool output_first = runtime.output_layer_offload.value == "first";
+  const std::int64_t start = std::max<std::int64_t>((output_first ? layers_all : block_count) - n, 0);
+  if (!split.problem.empty()) throw Error::usage(split.problem);
+  const std::int64_t end = std::min(start + n, layers_all);
+  const std::vector<double>& points = split.points;
+  const auto gpu_of = [&](std::int64_t il) {
+    const double at = static_cast<double>(il - start) / static_cast<double>(n);
+    const auto gpu = std::upper_bound(points.begin(), points.end(), at) - points.begin();
+    return std::min<std::ptrdiff_t>(gpu, std::ssize(points) - 1);
+  };
+  runs.push_back({k_cpu, 0, static_cast<std::uint64_t>(start)});
+  std::int64_t begin = start;
+  for (std::ptrdiff_t g = 0; g < std::ssize(points) && begin < end; ++g) {
+    // The first layer past GPU g.
+    std::int64_t low = begin;
+    std::int64_t high = end;
+    while (low < high) {
+      const std::int64_t mid = low + (high - low) / 2;
+      if (gpu_of(mid) <= g) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    runs.push_back({static_cast<int>(g), static_cast<std::uint64_t>(begin), static_cast<std::uint64_t>(low)});
+    begin = low;
+  }
+  runs.push_back({k_cpu, static_cast<std::uint64_t>(end), static_cast<std::uint64_t>(layers_all)});
+  return runs;
+}
+
 // The overhead the runtime (or --headroom) keeps on a used GPU, and its label.
 std::optional<std::uint64_t> gpu_overhead_bytes(const RuntimeProfile& runtime, const MemoryRequest& request,
                                                 const GpuDevice& gpu) {
@@ -157,37 +200,52 @@ DeviceSizer::DeviceSizer(const Model& model, const LayerWeights& weights, const 
   m_split = split_points(request);
   for (const GpuDevice& g : request.gpus) m_gpu_overhead.push_back(gpu_overhead_bytes(runtime, request, g));
   m_devices.resize(request.gpus.size() + 1);
+  m_block_prefix.reserve(model.hparams.block_count + 1);
+  m_expert_prefix.reserve(model.hparams.block_count + 1);
+  m_block_prefix.assign(1, 0);
+  m_expert_prefix.assign(1, 0);
+  for (std::uint32_t b = 0; b < model.hparams.block_count; ++b) {
+    m_block_prefix.push_back(m_block_prefix.back() + weights.block_bytes.at(b));
+    m_expert_prefix.push_back(m_expert_prefix.back() + weights.block_expert_bytes.at(b));
+  }
 }
 
 const std::vector<DeviceFigures>& DeviceSizer::figures(std::uint32_t gpu_layers, std::uint64_t context_tokens) {
   const Hyperparameters& h = m_model.hparams;
   const std::uint32_t block_count = h.block_count;
-  place_layers(block_count, gpu_layers, m_request.gpus.size(), m_split, m_runtime,
-               m_layer_device);
   std::fill(m_devices.begin(), m_devices.end(), DeviceFigures{});
   for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) m_devices[g].gpu = true;
   DeviceFigures& cpu = m_devices.back();
   const auto device = [&](int index) -> DeviceFigures& {
     return index == k_cpu ? cpu : m_devices[static_cast<std::size_t>(index)];
   };
-  for (const int d : m_layer_device) device(d).layer_count += 1;
-
-  // Weights, gathered per layer by layer_weights: token_embd in RAM, routed experts of the first
-  // cpu_moe_layers blocks in RAM, everything else on its layer's device.
-  cpu.weights_bytes += m_weights.input_bytes;
-  device(m_layer_device.back()).weights_bytes += m_weights.output_layer_bytes;
-  device(m_layer_device.front()).weights_bytes += m_weights.first_block_bytes;
-  // KV: one K and one V tensor per block, on the block's device (KV offload is llama.cpp's default).
   const std::uint64_t cells = kv_cache_cells(context_tokens, m_request.parallel_sequences, m_runtime);
   const KvCacheShape shape = kv_cache_shape(m_model, m_request.kv_layout, m_runtime);
   const std::uint64_t kv_layer_bytes = kv_cache_layer_bytes(shape, cells, *m_kv_k, *m_kv_v);
-  for (std::uint32_t il = 0; il < block_count; ++il) {
-    DeviceFigures& d = device(m_layer_device[il]);
-    d.weights_bytes += m_weights.block_bytes[il];
-    const bool expert_in_ram = il < m_request.placement.cpu_moe_layers;
-    (expert_in_ram ? cpu : d).weights_bytes += m_weights.block_expert_bytes[il];
-    d.kv_cache_bytes += kv_layer_bytes;
-  }
+  const std::uint64_t cpu_moe = std::min<std::uint64_t>(m_request.placement.cpu_moe_layers, block_count);
+
+  // Weights, gathered per layer by layer_weights: token_embd in RAM, routed experts of the first
+  // cpu_moe_layers blocks in RAM, everything else on its layer's device; KV: one K and one V tensor per
+  // block, on the block's device (KV offload is llama.cpp's default). Every device holds a contiguous run
+  // of layers, so each run is summed from prefix sums instead of layer by layer.
+  cpu.weights_bytes += m_weights.input_bytes;
+  const auto add_run = [&](int index, std::uint64_t begin, std::uint64_t end) {
+    if (begin >= end) return;
+    DeviceFigures& d = device(index);
+    d.layer_count += static_cast<std::uint32_t>(end - begin);
+    const std::uint64_t blocks_end = std::min<std::uint64_t>(end, block_count);
+    if (begin < blocks_end) {
+      d.weights_bytes += m_block_prefix[blocks_end] - m_block_prefix[begin];
+      const std::uint64_t split = std::clamp(cpu_moe, begin, blocks_end);
+      cpu.weights_bytes += m_expert_prefix[split] - m_expert_prefix[begin];
+      d.weights_bytes += m_expert_prefix[blocks_end] - m_expert_prefix[split];
+      d.kv_cache_bytes += (blocks_end - begin) * kv_layer_bytes;
+    }
+    if (begin == 0) d.weights_bytes += m_weights.first_block_bytes;
+    if (end > block_count) d.weights_bytes += m_weights.output_layer_bytes;
+  };
+  for (const LayerRun& run : layer_runs(block_count, gpu_layers, m_request.gpus.size(), m_split, m_runtime, m_runs))
+    add_run(run.device, run.begin, run.end);
 
   // Logits for one output per sequence, in host memory (the output device's pinned host buffer).
   cpu.output_bytes = std::uint64_t{h.vocab_size} * std::max<std::uint32_t>(m_request.parallel_sequences, 1) * k_logit_bytes;

@@ -4,17 +4,47 @@
 #include "device_sizer.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace r1tag {
 
 namespace {
 
-bool fits(const std::vector<detail::DeviceFigures>& devices, const MemoryBudget& budget) {
+bool gpus_fit(const std::vector<detail::DeviceFigures>& devices, const MemoryBudget& budget) {
   for (std::size_t i = 0; i + 1 < devices.size(); ++i) {
     const std::uint64_t gpu_budget = i < budget.gpu_bytes.size() ? budget.gpu_bytes[i] : 0;
     if (devices[i].total_bytes() > gpu_budget) return false;
   }
-  return devices.back().total_bytes() <= budget.ram_bytes;
+  return true;
+}
+
+bool fits(const std::vector<detail::DeviceFigures>& devices, const MemoryBudget& budget) {
+  return gpus_fit(devices, budget) && devices.back().total_bytes() <= budget.ram_bytes;
+}
+
+// The most of `most` layers that fit on the GPUs and in RAM at `context_tokens`, or nullopt.
+// With one GPU, every layer offloaded adds to the GPU and takes from RAM, so the answer is the largest
+// count whose GPU part fits, found by bisection, provided RAM holds the rest then. Across several GPUs
+// the split can move a layer from one GPU to another as the count grows, so every count is tried.
+std::optional<std::uint32_t> most_layers(detail::DeviceSizer& sizer, std::uint32_t most, std::size_t gpu_count,
+                                         std::uint64_t context_tokens, const MemoryBudget& budget) {
+  if (gpu_count <= 1) {
+    std::uint32_t low = 0;  // zero layers put nothing on the GPU
+    std::uint32_t high = most;
+    while (low < high) {
+      const std::uint32_t mid = low + (high - low + 1) / 2;
+      if (gpus_fit(sizer.figures(mid, context_tokens), budget)) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    if (fits(sizer.figures(low, context_tokens), budget)) return low;
+    return std::nullopt;
+  }
+  for (std::uint32_t n = most + 1; n-- > 0;)
+    if (fits(sizer.figures(n, context_tokens), budget)) return n;
+  return std::nullopt;
 }
 
 // The largest context, in whole padding steps up to the trained context, that still fits `gpu_layers`
@@ -55,14 +85,12 @@ std::optional<PlacementFit> fit_placement(const Model& model, const LayerWeights
   detail::DeviceSizer sizer(model, weights, runtime, trial, catalog);
   const std::uint32_t all_layers = model.hparams.block_count + 1;
   const std::uint32_t most = trial.gpus.empty() ? 0 : all_layers;
-  for (std::uint32_t n = most + 1; n-- > 0;) {
-    if (!fits(sizer.figures(n, trial.context_tokens), budget)) continue;
-    trial.placement.gpu_layers = n;
-    PlacementFit fit{trial.placement, estimate_memory(model, weights, runtime, trial, catalog), 0};
-    fit.max_context_tokens = max_context(model, runtime, n, sizer, budget);
-    return fit;
-  }
-  return std::nullopt;
+  const std::optional<std::uint32_t> n = most_layers(sizer, most, trial.gpus.size(), trial.context_tokens, budget);
+  if (!n) return std::nullopt;
+  trial.placement.gpu_layers = *n;
+  PlacementFit fit{trial.placement, estimate_memory(model, weights, runtime, trial, catalog), 0};
+  fit.max_context_tokens = max_context(model, runtime, *n, sizer, budget);
+  return fit;
 }
 
 std::optional<PlacementFit> fit_moe_offload(const Model& model, const std::vector<PlannedTensor>& tensors,

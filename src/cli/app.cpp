@@ -11,8 +11,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <cstdlib>
-#include <iostream>
+#include <ostream>
 #include <optional>
 #include <sstream>
 #include <sys/ioctl.h>
@@ -39,8 +40,8 @@ const Catalog& choose_catalog(const GlobalOptions& global, const Environment& en
   return *loaded;
 }
 
-int dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, const FitOptions& fit, const GpusOptions& gpus, std::ostream& out,
-             std::ostream& err, const Environment& env) {
+CommandResult dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, const FitOptions& fit,
+                       const GpusOptions& gpus, const Environment& env) {
   std::optional<Catalog> loaded;
   const Catalog& catalog = choose_catalog(global, env, loaded);
   const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
@@ -48,14 +49,24 @@ int dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& e
   if (app.got_subcommand("explain")) result = run_explain(explain, catalog, style);
   if (app.got_subcommand("fit")) result = run_fit(fit, catalog, style);
   if (app.got_subcommand("gpus")) result = run_gpus(gpus, catalog);
-  err << result.err;
-  out << result.out;
-  return result.exit_code;
+  return result;
 }
 
-}  // namespace
+CommandResult error_result(const Error& e) {
+  std::ostringstream err;
+  print_error(err, e);
+  return {"", err.str(), static_cast<int>(e.code())};
+}
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
+// What CLI11 prints for --help and --version, and its exit code.
+CommandResult cli11_exit(CLI::App& app, const CLI::Error& e) {
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = app.exit(e, out, err);
+  return {out.str(), err.str(), code};
+}
+
+CommandResult run_collected(const std::vector<std::string>& args, const Environment& env) {
   CLI::App app("r1tag: what a DeepSeek-R1 model tag means, and which variant your hardware can run", "r1tag");
   GlobalOptions global;
   ExplainOptions explain;
@@ -78,25 +89,31 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
     app.parse(reversed);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e, out, err);
+    return cli11_exit(app, e);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e, out, err);
+    return cli11_exit(app, e);
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e, out, err);
+    return cli11_exit(app, e);
   } catch (const CLI::ParseError& e) {
-    print_error(err, Error::usage(e.what(), "run 'r1tag --help' for usage"));
-    return static_cast<int>(ExitCode::usage);
+    return error_result(Error::usage(e.what(), "run 'r1tag --help' for usage"));
   }
 
   try {
-    return dispatch(app, global, explain, fit, gpus, out, err, env);
+    return dispatch(app, global, explain, fit, gpus, env);
   } catch (const Error& e) {
-    print_error(err, e);
-    return static_cast<int>(e.code());
+    return error_result(e);
   } catch (const std::exception& e) {
-    err << "r1tag: internal error: " << e.what() << "\n";
-    return static_cast<int>(ExitCode::internal);
+    return {"", std::string("r1tag: internal error: ") + e.what() + "\n", static_cast<int>(ExitCode::internal)};
   }
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
+  const CommandResult result = run_collected(args, env);
+  err << result.err;
+  out << result.out;
+  return result.exit_code;
 }
 
 int run_main(int argc, char** argv) {
@@ -108,13 +125,10 @@ int run_main(int argc, char** argv) {
   if (env.stdout_is_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 60) env.terminal_width = size.ws_col;
   const std::vector<std::string> args(argv + 1, argv + argc);
   // Results are collected and written once, so a failure never leaves half a document on stdout.
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = run(args, out, err, env);
-  std::cerr << err.str();
-  std::cout << out.str();
-  std::cout.flush();
-  return code;
+  const CommandResult result = run_collected(args, env);
+  std::fwrite(result.err.data(), 1, result.err.size(), stderr);
+  std::fwrite(result.out.data(), 1, result.out.size(), stdout);
+  return std::fflush(stdout) == 0 ? result.exit_code : static_cast<int>(ExitCode::internal);
 }
 
 }  // namespace r1tag::cli
