@@ -3,192 +3,284 @@
 #include <r1tag/quant_quality.hpp>
 
 #include "render/fit_render.hpp"
-
-#include <nlohmann/json.hpp>
+#include "render/json_writer.hpp"
 
 namespace r1tag {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+// One result without --tensors is ~12 KB (most of it the memory objects); a tensor ~190 bytes.
+constexpr std::size_t k_result_bytes = 16 * 1024;
+constexpr std::size_t k_tensor_bytes = 192;
 
-json published_json(const PublishedFile& p) {
-  json j;
-  j["bytes"] = p.size.bytes;
-  j["exact"] = p.size.exact;
-  j["shown"] = p.size.exact ? json(nullptr) : json(p.size.shown);
-  j["where"] = p.where;
-  j["source"] = p.size.source;
-  return j;
+void write_published(JsonWriter& w, const PublishedFile& p) {
+  w.begin_object();
+  w.field("bytes", p.size.bytes);
+  w.field("exact", p.size.exact);
+  w.key("shown");
+  if (p.size.exact) w.null();
+  else w.value(p.size.shown);
+  w.field("where", p.where);
+  w.field("source", p.size.source);
+  w.end_object();
 }
 
-json model_json(const Model& m, std::uint64_t parameters) {
-  json j;
-  j["id"] = m.id;
-  j["parameters"] = parameters;
-  j["parameters_printed"] = m.parameters_printed;
-  j["active_parameters_printed"] = m.active_parameters_printed.empty() ? json(nullptr) : json(m.active_parameters_printed);
-  j["architecture"] = m.architecture;
-  j["base_model"] = m.base_model;
-  j["distilled"] = m.distilled();
-  j["teacher"] = m.teacher.empty() ? json(nullptr) : json(m.teacher);
-  j["context_length"] = m.hparams.context_length;
-  j["block_count"] = m.hparams.block_count;
-  j["license"] = m.license;
-  j["benchmarks"] = json::array();
-  for (const Benchmark& s : m.benchmarks) j["benchmarks"].push_back(json{{"name", s.name}, {"value", s.value}, {"source", s.source}});
-  j["hf_repo"] = m.hf_repo;
-  j["source"] = m.source;
-  return j;
+void write_model(JsonWriter& w, const Model& m, std::uint64_t parameters) {
+  w.begin_object();
+  w.field("id", m.id);
+  w.field("parameters", parameters);
+  w.field("parameters_printed", m.parameters_printed);
+  w.field("active_parameters_printed", null_if_empty(m.active_parameters_printed));
+  w.field("architecture", m.architecture);
+  w.field("base_model", m.base_model);
+  w.field("distilled", m.distilled());
+  w.field("teacher", null_if_empty(m.teacher));
+  w.field("context_length", m.hparams.context_length);
+  w.field("block_count", m.hparams.block_count);
+  w.field("license", m.license);
+  w.key("benchmarks").begin_array();
+  for (const Benchmark& s : m.benchmarks)
+    w.begin_object().field("name", s.name).field("value", s.value).field("source", s.source).end_object();
+  w.end_array();
+  w.field("hf_repo", m.hf_repo);
+  w.field("source", m.source);
+  w.end_object();
 }
 
-json quality_json(const QualityFigure& q) {
-  return json{{"metric", q.metric}, {"value", q.value},  {"model", q.model}, {"by", q.by},
-              {"dataset", q.dataset}, {"note", q.note}, {"source", q.source}};
+void write_quality(JsonWriter& w, const QualityFigure& q) {
+  w.begin_object();
+  w.field("metric", q.metric);
+  w.field("value", q.value);
+  w.field("model", q.model);
+  w.field("by", q.by);
+  w.field("dataset", q.dataset);
+  w.field("note", q.note);
+  w.field("source", q.source);
+  w.end_object();
 }
 
-json quant_json(const QuantScheme& s, const Catalog& c) {
-  json j;
-  j["scheme"] = s.name;
-  j["kind"] = s.kind;
-  j["ftype_id"] = s.ftype_id ? json(*s.ftype_id) : json(nullptr);
-  j["default_type"] = s.default_type;
+void write_quant(JsonWriter& w, const QuantScheme& s, const Catalog& c, const Explanation& e) {
+  w.begin_object();
+  w.field("scheme", s.name);
+  w.field("kind", s.kind);
+  w.field("ftype_id", s.ftype_id);
+  w.field("default_type", s.default_type);
   if (const GgmlType* t = c.find_type(s.default_type)) {
-    j["block_size"] = t->block_size;
-    j["block_bytes"] = t->type_size_bytes;
+    w.field("block_size", t->block_size);
+    w.field("block_bytes", t->type_size_bytes);
   }
-  j["custom_mix"] = s.custom_mix;
-  j["publisher"] = s.publisher.empty() ? json(nullptr) : json(s.publisher);
-  j["meaning"] = s.meaning;
+  w.field("custom_mix", s.custom_mix);
+  w.field("publisher", null_if_empty(s.publisher));
+  w.field("meaning", s.meaning);
   const QualityVerdict verdict = quality_verdict(s, c);
-  j["loss"] = to_string(verdict.loss);
-  j["loss_basis"] = verdict.basis;
-  j["quality"] = json::array();
-  for (const QualityFigure& q : s.quality) j["quality"].push_back(quality_json(q));
-  return j;
+  w.field("loss", to_string(verdict.loss));
+  w.field("loss_basis", verdict.basis);
+  w.key("quality").begin_array();
+  for (const QualityFigure& q : s.quality) write_quality(w, q);
+  w.end_array();
+  w.key("bits_per_weight");
+  if (e.computed) w.value(e.computed->bits_per_weight);
+  else w.null();
+  w.end_object();
 }
 
-json shape_json(const TensorInfo& t) {
-  json shape = json::array();
-  for (std::uint32_t d = 0; d < t.n_dims; ++d) shape.push_back(t.ne[d]);
-  return shape;
-}
-
-json file_json(const Explanation& e) {
+void write_file(JsonWriter& w, const Explanation& e) {
   const Variant& v = e.variant;
   const BestSize best = best_size(e);
-  json file;
-  file["bytes"] = best.basis.empty() ? json(nullptr) : json(best.bytes);
-  file["basis"] = best.basis.empty() ? json(nullptr) : json(best.basis);
-  file["computed_bytes"] = e.computed ? json(e.computed->total_bytes) : json(nullptr);
-  file["published_bytes"] = v.published ? json(v.published->size.bytes) : json(nullptr);
-  file["published"] = v.published ? published_json(*v.published) : json(nullptr);
+  w.begin_object();
+  w.key("bytes");
+  if (best.basis.empty()) w.null();
+  else w.value(best.bytes);
+  w.field("basis", null_if_empty(best.basis));
+  w.key("computed_bytes");
+  if (e.computed) w.value(e.computed->total_bytes);
+  else w.null();
+  w.key("published_bytes");
+  if (v.published) w.value(v.published->size.bytes);
+  else w.null();
+  w.key("published");
+  if (v.published) write_published(w, *v.published);
+  else w.null();
+  w.key("computed");
   if (e.computed) {
     const FileSize& f = *e.computed;
-    file["computed"] = json{{"tensor_bytes", f.tensor_bytes},
-                            {"metadata_bytes", f.metadata_bytes},
-                            {"metadata_estimated_bytes", f.kv_bytes},
-                            {"padding_bytes", f.padding_bytes},
-                            {"tensor_count", f.tensor_count},
-                            {"rules", std::string(rule_set_label(f.rules))},
-                            {"metadata_basis", f.metadata_basis}};
-    json histogram = json::array();
-    for (const TypeTotal& t : f.histogram)
-      histogram.push_back(json{{"type", t.type}, {"tensors", t.tensor_count}, {"elements", t.elements}, {"bytes", t.bytes}});
-    file["computed"]["types"] = histogram;
+    w.begin_object();
+    w.field("tensor_bytes", f.tensor_bytes);
+    w.field("metadata_bytes", f.metadata_bytes);
+    w.field("metadata_estimated_bytes", f.kv_bytes);
+    w.field("padding_bytes", f.padding_bytes);
+    w.field("tensor_count", f.tensor_count);
+    w.field("rules", rule_set_label(f.rules));
+    w.field("metadata_basis", f.metadata_basis);
+    w.key("types").begin_array();
+    for (const TypeTotal& t : f.histogram) {
+      w.begin_object();
+      w.field("type", t.type);
+      w.field("tensors", t.tensor_count);
+      w.field("elements", t.elements);
+      w.field("bytes", t.bytes);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
   } else {
-    file["computed"] = nullptr;
+    w.null();
   }
-  file["computed_caveat"] = e.computed_caveat.empty() ? json(nullptr) : json(e.computed_caveat);
-  file["computed_caveat_detail"] = e.computed_caveat_detail.empty() ? json(nullptr) : json(e.computed_caveat_detail);
-  return file;
+  w.field("computed_caveat", null_if_empty(e.computed_caveat));
+  w.field("computed_caveat_detail", null_if_empty(e.computed_caveat_detail));
+  w.end_object();
 }
 
-json tensors_json(const FileSize& f) {
-  json list = json::array();
-  for (const PlannedTensor& t : f.tensors)
-    list.push_back(json{{"name", t.tensor.name}, {"shape", shape_json(t.tensor)}, {"type", t.type->name}, {"bytes", t.bytes}});
-  return list;
+void write_tensors(JsonWriter& w, const FileSize& f) {
+  w.begin_array();
+  for (const PlannedTensor& t : f.tensors) {
+    w.begin_object();
+    w.field("name", t.tensor.name);
+    w.key("shape").begin_array();
+    for (std::uint32_t d = 0; d < t.tensor.n_dims; ++d) w.value(t.tensor.ne[d]);
+    w.end_array();
+    w.field("type", t.type->name);
+    w.field("bytes", t.bytes);
+    w.end_object();
+  }
+  w.end_array();
 }
 
-json speed_json(const std::optional<SpeedEstimate>& s) {
+void write_speed(JsonWriter& w, const std::optional<SpeedEstimate>& s) {
+  w.begin_object();
   // Same shape as fit's: the numbers are null and `basis` says why when the bandwidth is unknown.
-  if (!s) return json{{"decode_low", nullptr}, {"decode_high", nullptr}, {"prompt_low", nullptr}, {"prompt_high", nullptr},
-                      {"basis", "no speed estimate: give the GPU by name (--gpu) so its bandwidth is known"}};
-  return json{{"decode_low", s->decode_low_tokens_per_second},
-              {"decode_high", s->decode_high_tokens_per_second},
-              {"prompt_low", s->prompt_low_tokens_per_second ? json(*s->prompt_low_tokens_per_second) : json(nullptr)},
-              {"prompt_high", s->prompt_high_tokens_per_second ? json(*s->prompt_high_tokens_per_second) : json(nullptr)},
-              {"basis", s->basis},
-              {"estimated", true}};
+  if (!s) {
+    w.key("decode_low").null();
+    w.key("decode_high").null();
+    w.key("prompt_low").null();
+    w.key("prompt_high").null();
+    w.field("basis", "no speed estimate: give the GPU by name (--gpu) so its bandwidth is known");
+    w.end_object();
+    return;
+  }
+  w.field("decode_low", s->decode_low_tokens_per_second);
+  w.field("decode_high", s->decode_high_tokens_per_second);
+  w.field("prompt_low", s->prompt_low_tokens_per_second);
+  w.field("prompt_high", s->prompt_high_tokens_per_second);
+  w.field("basis", s->basis);
+  w.field("estimated", true);
+  w.end_object();
 }
 
-json result_json(const ExplainOutcome& o, const Catalog& c, const ExplainRenderOptions& options) {
-  json j;
-  j["input"] = o.input;
-  j["ok"] = o.explanation.has_value();
+void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, const ExplainRenderOptions& options) {
+  w.begin_object();
+  w.field("input", o.input);
+  w.field("ok", o.explanation.has_value());
   if (!o.explanation) {
-    j["error"] = json{{"message", o.error->what()},
-                      {"hint", o.error->hint().empty() ? json(nullptr) : json(o.error->hint())},
-                      {"exit_code", static_cast<int>(o.error->code())}};
-    return j;
+    w.key("error")
+        .begin_object()
+        .field("message", o.error->what())
+        .field("hint", null_if_empty(o.error->hint()))
+        .field("exit_code", static_cast<int>(o.error->code()))
+        .end_object();
+    w.end_object();
+    return;
   }
   const Explanation& e = *o.explanation;
   const Variant& v = e.variant;
-  j["dialect"] = to_string(v.tag.dialect);
-  j["model"] = model_json(*v.model, e.parameters);
-  j["quant"] = v.scheme ? quant_json(*v.scheme, c) : json(nullptr);
-  if (v.scheme) j["quant"]["bits_per_weight"] = e.computed ? json(e.computed->bits_per_weight) : json(nullptr);
+  w.field("dialect", to_string(v.tag.dialect));
+  w.key("model");
+  write_model(w, *v.model, e.parameters);
+  w.key("quant");
+  if (v.scheme) write_quant(w, *v.scheme, c, e);
+  else w.null();
+  w.key("shard");
   if (v.tag.shard) {
-    j["shard"] = json{{"index", v.tag.shard->index},
-                      {"count", v.tag.shard->count},
-                      {"kind", v.tag.shard->kind == ShardKind::gguf_split ? "gguf_split" : "byte_part"}};
+    w.begin_object();
+    w.field("index", v.tag.shard->index);
+    w.field("count", v.tag.shard->count);
+    w.field("kind", v.tag.shard->kind == ShardKind::gguf_split ? "gguf_split" : "byte_part");
+    w.end_object();
   } else {
-    j["shard"] = nullptr;
+    w.null();
   }
-  j["ollama_tag"] = v.ollama_tag ? json(c.ollama_library + ":" + v.ollama_tag->tag) : json(nullptr);
+  w.key("ollama_tag");
+  if (v.ollama_tag) w.value(c.ollama_library + ":" + v.ollama_tag->tag);
+  else w.null();
+  w.key("huggingface");
   if (v.repo != nullptr) {
-    j["huggingface"] = json{{"repo", v.repo->repo},
-                            {"file", v.file ? json(v.file->path) : json(nullptr)},
-                            {"shards", v.file ? json(v.file->shards) : json(nullptr)}};
+    w.begin_object();
+    w.field("repo", v.repo->repo);
+    w.key("file");
+    if (v.file) w.value(v.file->path);
+    else w.null();
+    w.key("shards");
+    if (v.file) w.value(v.file->shards);
+    else w.null();
+    w.end_object();
   } else {
-    j["huggingface"] = nullptr;
+    w.null();
   }
-  j["file"] = file_json(e);
-  j["imatrix"] = v.imatrix;
-  j["notes"] = v.notes;
-  j["unplaced"] = v.tag.unplaced;
-  j["memory"] = o.memory.empty() ? json(nullptr) : memory_json(o.memory.front().memory);
-  j["memory_assumes"] = json{{"placement", options.memory_question.budget ? "placed on the given hardware" : "all layers on one GPU"},
-                             {"kv_cache_type", options.memory_question.kv_cache_type},
-                             {"flash_attention", options.memory_question.flash_attention},
-                             {"runtime", options.memory_question.runtime}};
-  j["memory_by_context"] = json::array();
-  for (const ContextMemory& m : o.memory)
-    j["memory_by_context"].push_back(json{{"context_tokens", m.context_tokens},
-                                          {"fits", m.fits},
-                                          {"gpu_layers", m.memory.gpu_layers},
-                                          {"layer_count", m.memory.layer_count},
-                                          {"experts_on_cpu", m.experts_on_cpu},
-                                          {"memory", memory_json(m.memory)},
-                                          {"tokens_per_second", speed_json(m.speed)}});
+  w.key("file");
+  write_file(w, e);
+  w.field("imatrix", v.imatrix);
+  w.field("notes", v.notes);
+  w.field("unplaced", v.tag.unplaced);
+  w.key("memory");
+  if (o.memory.empty()) w.null();
+  else write_memory_json(w, o.memory.front().memory);
+  w.key("memory_assumes").begin_object();
+  w.field("placement", options.memory_question.budget ? "placed on the given hardware" : "all layers on one GPU");
+  w.field("kv_cache_type", options.memory_question.kv_cache_type);
+  w.field("flash_attention", options.memory_question.flash_attention);
+  w.field("runtime", options.memory_question.runtime);
+  w.end_object();
+  w.key("memory_by_context").begin_array();
+  for (const ContextMemory& m : o.memory) {
+    w.begin_object();
+    w.field("context_tokens", m.context_tokens);
+    w.field("fits", m.fits);
+    w.field("gpu_layers", m.memory.gpu_layers);
+    w.field("layer_count", m.memory.layer_count);
+    w.field("experts_on_cpu", m.experts_on_cpu);
+    w.key("memory");
+    write_memory_json(w, m.memory);
+    w.key("tokens_per_second");
+    write_speed(w, m.speed);
+    w.end_object();
+  }
+  w.end_array();
   if (options.memory_question.budget) {
-    j["tokens_per_second"] = o.memory.empty() ? speed_json(std::nullopt) : speed_json(o.memory.front().speed);
+    w.key("tokens_per_second");
+    if (o.memory.empty()) write_speed(w, std::nullopt);
+    else write_speed(w, o.memory.front().speed);
   }
-  if (options.tensors) j["tensors"] = e.computed ? tensors_json(*e.computed) : json::array();
-  return j;
+  if (options.tensors) {
+    w.key("tensors");
+    if (e.computed) write_tensors(w, *e.computed);
+    else w.begin_array().end_array();
+  }
+  w.end_object();
+}
+
+std::size_t expected_bytes(const std::vector<ExplainOutcome>& outcomes, const ExplainRenderOptions& options) {
+  std::size_t bytes = 0;
+  for (const ExplainOutcome& o : outcomes) {
+    bytes += k_result_bytes;
+    if (options.tensors && o.explanation && o.explanation->computed)
+      bytes += o.explanation->computed->tensors.size() * k_tensor_bytes;
+  }
+  return bytes;
 }
 
 }  // namespace
 
 std::string render_explain_json(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog,
                                 const ExplainRenderOptions& options) {
-  json doc;
-  doc["schema_version"] = 1;
-  doc["results"] = json::array();
-  for (const ExplainOutcome& o : outcomes) doc["results"].push_back(result_json(o, catalog, options));
-  // Inputs come from the command line and may hold invalid UTF-8; replace it rather than fail.
-  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  JsonWriter w(expected_bytes(outcomes, options));
+  w.begin_object();
+  w.field("schema_version", 1);
+  w.key("results").begin_array();
+  for (const ExplainOutcome& o : outcomes) write_result(w, o, catalog, options);
+  w.end_array();
+  w.end_object();
+  // Inputs come from the command line and may hold invalid UTF-8: the writer replaces it rather than fail.
+  return std::move(w).finish();
 }
 
 }  // namespace r1tag

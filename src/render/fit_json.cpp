@@ -1,123 +1,171 @@
 #include "render/fit_render.hpp"
 
+#include "render/json_writer.hpp"
+
 namespace r1tag {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+// Room for the budget and one candidate; a candidate with two GPUs and a speed estimate is ~3 KB.
+constexpr std::size_t k_document_bytes = 4096;
+constexpr std::size_t k_candidate_bytes = 4096;
 
-json budget_json(const FitAdvice& advice, const FitRequest& r) {
-  json gpus = json::array();
-  for (std::size_t i = 0; i < r.gpus.size(); ++i) gpus.push_back(json{{"name", r.gpus[i].name}, {"bytes", r.budget.gpu_bytes[i]}});
-  json b;
-  b["gpus"] = gpus;
-  b["ram_bytes"] = r.ram_known ? json(r.budget.ram_bytes) : json(nullptr);
-  b["context_tokens"] = r.context_tokens;
-  b["kv_cache_type"] = r.kv_cache_type;
-  b["flash_attention"] = r.flash_attention;
-  b["runtime"] = advice.runtime->name;
-  b["runtime_version"] = advice.runtime->version.value;
-  b["device"] = r.hardware ? json(r.hardware->device->name) : json(nullptr);
-  b["prefer"] = r.prefer == Preference::quality ? "quality" : r.prefer == Preference::speed ? "speed" : "balanced";
-  return b;
+void write_budget(JsonWriter& w, const FitAdvice& advice, const FitRequest& r) {
+  w.begin_object();
+  w.key("gpus").begin_array();
+  for (std::size_t i = 0; i < r.gpus.size(); ++i)
+    w.begin_object().field("name", r.gpus[i].name).field("bytes", r.budget.gpu_bytes[i]).end_object();
+  w.end_array();
+  w.key("ram_bytes");
+  if (r.ram_known) w.value(r.budget.ram_bytes);
+  else w.null();
+  w.field("context_tokens", r.context_tokens);
+  w.field("kv_cache_type", r.kv_cache_type);
+  w.field("flash_attention", r.flash_attention);
+  w.field("runtime", advice.runtime->name);
+  w.field("runtime_version", advice.runtime->version.value);
+  w.key("device");
+  if (r.hardware) w.value(r.hardware->device->name);
+  else w.null();
+  w.field("prefer", r.prefer == Preference::quality ? "quality" : r.prefer == Preference::speed ? "speed" : "balanced");
+  w.end_object();
 }
 
-json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
-
-json speed_json(const Candidate& c) {
-  if (!c.speed) return json{{"decode_low", nullptr}, {"decode_high", nullptr}, {"prompt_low", nullptr},
-                            {"prompt_high", nullptr}, {"basis", c.speed_unknown_reason}};
+void write_speed(JsonWriter& w, const Candidate& c) {
+  w.begin_object();
+  if (!c.speed) {
+    w.key("decode_low").null();
+    w.key("decode_high").null();
+    w.key("prompt_low").null();
+    w.key("prompt_high").null();
+    w.field("basis", c.speed_unknown_reason);
+    w.end_object();
+    return;
+  }
   const SpeedEstimate& s = *c.speed;
-  return json{{"decode_low", s.decode_low_tokens_per_second},
-              {"decode_high", s.decode_high_tokens_per_second},
-              {"prompt_low", optional_number(s.prompt_low_tokens_per_second)},
-              {"prompt_high", optional_number(s.prompt_high_tokens_per_second)},
-              {"basis", s.basis},
-              {"prompt_basis", s.prompt_basis},
-              {"bytes_per_token", s.bytes_per_token},
-              {"estimated", true}};
+  w.field("decode_low", s.decode_low_tokens_per_second);
+  w.field("decode_high", s.decode_high_tokens_per_second);
+  w.field("prompt_low", s.prompt_low_tokens_per_second);
+  w.field("prompt_high", s.prompt_high_tokens_per_second);
+  w.field("basis", s.basis);
+  w.field("prompt_basis", s.prompt_basis);
+  w.field("bytes_per_token", s.bytes_per_token);
+  w.field("estimated", true);
+  w.end_object();
 }
 
-json candidate_json(const Candidate& c, std::size_t rank, const std::string& library) {
-  json j;
-  j["rank"] = rank;
-  j["model"] = json{{"id", c.model->id}, {"capability", c.capability}};
-  j["quant"] = json{{"scheme", c.scheme->name}, {"loss", to_string(c.quality.loss)}, {"loss_basis", c.quality.basis}};
-  j["ollama_tag"] = c.ollama_tag ? json(library + ":" + c.ollama_tag->tag) : json(nullptr);
-  j["huggingface_repo"] = c.repo ? json(c.repo->repo) : json(nullptr);
-  j["file"] = json{{"bytes", c.file_bytes}, {"basis", c.file_basis}, {"tensor_split_estimated", c.tensor_split_estimated}};
-  j["placement"] = to_string(c.placement);
-  j["gpu_layers"] = c.fit.estimate.gpu_layers;
-  j["layer_count"] = c.fit.estimate.layer_count;
-  j["experts_on_cpu"] = c.experts_on_cpu;
-  j["memory"] = memory_json(c.fit.estimate);
-  j["max_context_tokens"] = c.fit.max_context_tokens;
-  j["tokens_per_second"] = speed_json(c);
-  j["why"] = c.why;
-  j["run"] = json{{"ollama", c.ollama_command.empty() ? json(nullptr) : json(c.ollama_command)},
-                  {"llama_server", c.llama_server_command.empty() ? json(nullptr) : json(c.llama_server_command)}};
-  return j;
+void write_candidate(JsonWriter& w, const Candidate& c, std::size_t rank, const std::string& library) {
+  w.begin_object();
+  w.field("rank", rank);
+  w.key("model").begin_object().field("id", c.model->id).field("capability", c.capability).end_object();
+  w.key("quant")
+      .begin_object()
+      .field("scheme", c.scheme->name)
+      .field("loss", to_string(c.quality.loss))
+      .field("loss_basis", c.quality.basis)
+      .end_object();
+  w.key("ollama_tag");
+  if (c.ollama_tag) w.value(library + ":" + c.ollama_tag->tag);
+  else w.null();
+  w.key("huggingface_repo");
+  if (c.repo) w.value(c.repo->repo);
+  else w.null();
+  w.key("file")
+      .begin_object()
+      .field("bytes", c.file_bytes)
+      .field("basis", c.file_basis)
+      .field("tensor_split_estimated", c.tensor_split_estimated)
+      .end_object();
+  w.field("placement", to_string(c.placement));
+  w.field("gpu_layers", c.fit.estimate.gpu_layers);
+  w.field("layer_count", c.fit.estimate.layer_count);
+  w.field("experts_on_cpu", c.experts_on_cpu);
+  w.key("memory");
+  write_memory_json(w, c.fit.estimate);
+  w.field("max_context_tokens", c.fit.max_context_tokens);
+  w.key("tokens_per_second");
+  write_speed(w, c);
+  w.field("why", c.why);
+  w.key("run")
+      .begin_object()
+      .field("ollama", null_if_empty(c.ollama_command))
+      .field("llama_server", null_if_empty(c.llama_server_command))
+      .end_object();
+  w.end_object();
 }
 
 }  // namespace
 
-json memory_json(const MemoryEstimate& m) {
-  json j;
-  j["weights_bytes"] = m.weights_bytes;
-  j["kv_cache_bytes"] = m.kv_cache_bytes;
-  j["compute_bytes"] = m.compute_bytes;
-  j["output_bytes"] = m.output_bytes;
-  j["overhead_bytes"] = m.overhead_bytes;
-  j["total_bytes"] = m.total_bytes;
-  json devices = json::array();
+void write_memory_json(JsonWriter& w, const MemoryEstimate& m) {
+  w.begin_object();
+  w.field("weights_bytes", m.weights_bytes);
+  w.field("kv_cache_bytes", m.kv_cache_bytes);
+  w.field("compute_bytes", m.compute_bytes);
+  w.field("output_bytes", m.output_bytes);
+  w.field("overhead_bytes", m.overhead_bytes);
+  w.field("total_bytes", m.total_bytes);
+  w.key("devices").begin_array();
   for (const DeviceMemory& d : m.devices) {
-    devices.push_back(json{{"name", d.name},
-                           {"bytes", d.total_bytes},
-                           {"gpu", d.gpu},
-                           {"layers", d.layer_count},
-                           {"weights_bytes", d.weights_bytes},
-                           {"kv_cache_bytes", d.kv_cache_bytes},
-                           {"compute_bytes", d.compute_bytes},
-                           {"output_bytes", d.output_bytes},
-                           {"overhead_bytes", d.overhead_bytes}});
+    w.begin_object();
+    w.field("name", d.name);
+    w.field("bytes", d.total_bytes);
+    w.field("gpu", d.gpu);
+    w.field("layers", d.layer_count);
+    w.field("weights_bytes", d.weights_bytes);
+    w.field("kv_cache_bytes", d.kv_cache_bytes);
+    w.field("compute_bytes", d.compute_bytes);
+    w.field("output_bytes", d.output_bytes);
+    w.field("overhead_bytes", d.overhead_bytes);
+    w.end_object();
   }
-  j["devices"] = devices;
-  j["basis"] = json{{"weights", basis_label(m.basis.weights)},
-                    {"kv_cache", basis_label(m.basis.kv_cache)},
-                    {"compute", basis_label(m.basis.compute)},
-                    {"output", basis_label(m.basis.output)},
-                    {"overhead", basis_label(m.basis.overhead)},
-                    {"compute_note", m.basis.compute_note},
-                    {"overhead_note", m.basis.overhead_note}};
-  j["kv_cache_cells"] = m.kv_cache_cells;
-  j["kv_cache_type_k"] = m.kv_cache_type_k;
-  j["kv_cache_type_v"] = m.kv_cache_type_v;
-  j["notes"] = m.notes;
-  return j;
+  w.end_array();
+  w.key("basis").begin_object();
+  w.field("weights", basis_label(m.basis.weights));
+  w.field("kv_cache", basis_label(m.basis.kv_cache));
+  w.field("compute", basis_label(m.basis.compute));
+  w.field("output", basis_label(m.basis.output));
+  w.field("overhead", basis_label(m.basis.overhead));
+  w.field("compute_note", m.basis.compute_note);
+  w.field("overhead_note", m.basis.overhead_note);
+  w.end_object();
+  w.field("kv_cache_cells", m.kv_cache_cells);
+  w.field("kv_cache_type_k", m.kv_cache_type_k);
+  w.field("kv_cache_type_v", m.kv_cache_type_v);
+  w.field("notes", m.notes);
+  w.end_object();
 }
 
 std::string render_fit_json(const FitAdvice& advice, const FitRequest& request, std::size_t total) {
-  json doc;
-  doc["schema_version"] = 1;
-  doc["budget"] = budget_json(advice, request);
-  doc["candidates_fitting"] = total;
-  doc["candidates"] = json::array();
-  for (std::size_t i = 0; i < advice.candidates.size(); ++i)
-    doc["candidates"].push_back(candidate_json(advice.candidates[i], i + 1, advice.ollama_library));
-  doc["notes"] = advice.notes;
-  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  JsonWriter w(k_document_bytes + advice.candidates.size() * k_candidate_bytes);
+  w.begin_object();
+  w.field("schema_version", 1);
+  w.key("budget");
+  write_budget(w, advice, request);
+  w.field("candidates_fitting", total);
+  w.key("candidates").begin_array();
+  for (std::size_t i = 0; i < advice.candidates.size(); ++i) write_candidate(w, advice.candidates[i], i + 1, advice.ollama_library);
+  w.end_array();
+  w.field("notes", advice.notes);
+  w.end_object();
+  return std::move(w).finish();
 }
 
 std::string render_fit_json_error(const FitAdvice& advice, const FitRequest& request, const Error& error) {
-  json doc;
-  doc["schema_version"] = 1;
-  doc["budget"] = budget_json(advice, request);
-  doc["candidates_fitting"] = 0;
-  doc["candidates"] = json::array();
-  doc["error"] = json{{"message", error.what()},
-                      {"hint", error.hint().empty() ? json(nullptr) : json(error.hint())},
-                      {"exit_code", static_cast<int>(error.code())}};
-  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  JsonWriter w(k_document_bytes);
+  w.begin_object();
+  w.field("schema_version", 1);
+  w.key("budget");
+  write_budget(w, advice, request);
+  w.field("candidates_fitting", 0);
+  w.key("candidates").begin_array().end_array();
+  w.key("error")
+      .begin_object()
+      .field("message", error.what())
+      .field("hint", null_if_empty(error.hint()))
+      .field("exit_code", static_cast<int>(error.code()))
+      .end_object();
+  w.end_object();
+  return std::move(w).finish();
 }
 
 }  // namespace r1tag

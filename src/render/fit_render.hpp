@@ -6,8 +6,6 @@
 
 #include "render/explain_render.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace r1tag {
@@ -19,7 +17,10 @@ std::string render_fit_json(const FitAdvice& advice, const FitRequest& request, 
 // what would fit, so a script reading stdout still gets one complete document.
 std::string render_fit_json_error(const FitAdvice& advice, const FitRequest& request, const Error& error);
 
-// The documented `memory` object (docs/json-schema.md), shared by fit and explain.
-nlohmann::ordered_json memory_json(const MemoryEstimate& memory);
+class JsonWriter;
+
+// The documented `memory` object (docs/json-schema.md), shared by fit and explain: written as the
+// writer's next value.
+void write_memory_json(JsonWriter& out, const MemoryEstimate& memory);
 
 }  // namespace r1tag

@@ -1,7 +1,8 @@
 #include "render/gpus_render.hpp"
 
+#include "render/json_writer.hpp"
+
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -33,24 +34,26 @@ std::string render_gpus_text(const std::vector<const Device*>& devices) {
 }
 
 std::string render_gpus_json(const std::vector<const Device*>& devices) {
-  using json = nlohmann::ordered_json;
-  json doc;
-  doc["schema_version"] = 1;
-  doc["devices"] = json::array();
+  JsonWriter w(256 + devices.size() * 1024);  // a device with its source is ~500 bytes
+  w.begin_object();
+  w.field("schema_version", 1);
+  w.key("devices").begin_array();
   for (const Device* d : devices) {
-    json j;
-    j["name"] = d->name;
-    j["kind"] = d->kind;
-    j["vendor"] = d->vendor;
-    j["memory_bytes_options"] = d->memory_bytes_options;
-    j["memory_bandwidth_gbps"] = d->memory_bandwidth_gbps;
-    j["fp16_tflops"] = d->fp16_tflops ? json(*d->fp16_tflops) : json(nullptr);
-    j["backend"] = d->backend;
-    j["aliases"] = d->aliases;
-    j["source"] = d->source;
-    doc["devices"].push_back(j);
+    w.begin_object();
+    w.field("name", d->name);
+    w.field("kind", d->kind);
+    w.field("vendor", d->vendor);
+    w.field("memory_bytes_options", d->memory_bytes_options);
+    w.field("memory_bandwidth_gbps", d->memory_bandwidth_gbps);
+    w.field("fp16_tflops", d->fp16_tflops);
+    w.field("backend", d->backend);
+    w.field("aliases", d->aliases);
+    w.field("source", d->source);
+    w.end_object();
   }
-  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  w.end_array();
+  w.end_object();
+  return std::move(w).finish();
 }
 
 }  // namespace r1tag
