@@ -9,19 +9,24 @@
 // Plans: computed from llama.cpp's rules; custom mixes (UD-*) from their published size, scaled as the
 // advisor scales them (estimate_custom_mix_plan).
 //
-// Rows the range does not meet, and why (investigated, deliberately not fitted; state of data/ at issue 6):
-// - DeepSeek-R1 UD-IQ1_S on 2x H100 (unsloth blog, Jan 2025): "around 14 tok/s" is 0.07 of the H100s'
-//   bandwidth (0.12 even for the PCIe card). Early-2025 llama.cpp decoded deepseek2 on CUDA far from the
-//   memory bound (the MoE matrix-vector path was later sped up: ikawrakow/ik_llama.cpp#248 reports ~25 %
-//   from special-purpose MoE kernels alone; the same model family on 16x RTX 3090 with ik_llama.cpp reaches
-//   0.73). A runtime/build effect, not a bandwidth one.
-// - DeepSeek-R1 UD-IQ1_S, RTX 3090 ngl 8 + EPYC 9654 (llama.cpp#11474): run with --threads 12 on a 96-core
-//   CPU, so 12 cores, not the 12 DDR5 channels, bound the RAM part (implied 0.11 of 460.8 GB/s); IQ1_S
-//   dequantisation on the CPU is compute-heavy too.
-// - DeepSeek-R1-Distill-Qwen-1.5B on M1 Ultra (ollama): a 1 GB model on a 48-core, two-die GPU is bound by
-//   per-token latency (kernel dispatch per layer, ollama's per-token work), not bandwidth (implied 0.16).
-//   A fixed per-layer cost fitted to it would push the 14B rows above 1.0; small models on wide GPUs are
-//   a known limit of the estimate.
+// Each row is estimated under the conditions it states (SpeedConditions): its --threads, the ggml type of
+// most weights (the scheme's default_type) and, where known, the date of the llama.cpp code it ran.
+// The "net" efficiency takes away the estimate's fixed time per token (per-layer latency, an older
+// llama.cpp's GPU MoE cost, the CPU threads' compute bound) at the low and the high end: a row is inside
+// when efficiency_low <= net(low end) and efficiency_high >= net(high end) for its device kind.
+//
+// What the model explains (state of data/ at issue 6; each figure's source in data/speed_calibration.json):
+// - DeepSeek-R1-Distill-Qwen-1.5B on M1 Ultra (ollama): latency-bound. 29 layers x 0.10-0.15 ms per layer
+//   and token (fitted on ollama llama3.2:3b / deepseek-r1:14b pairs on the same Macs) is 3-4 ms of the
+//   measured 7.9 ms. It is the validation row of that fit, not part of it; it still reads ~18 % slower than
+//   the low end (ollama's per-token work over a 151,936-token vocabulary is not per layer).
+// - DeepSeek-R1 UD-IQ1_S on 2x H100 (unsloth blog, Jan 2025): llama.cpp before ggml-org/llama.cpp#13014
+//   (April 2025) ran MUL_MAT_ID at batch size 1 with a host synchronisation and one kernel per used expert,
+//   without CUDA graphs (#12859); 0.114 ms per used expert and MoE layer, from #13014's own before/after
+//   tg128 on DeepSeek-V2-Lite, gives ~53 ms of the measured ~71 ms per token.
+// - DeepSeek-R1 UD-IQ1_S, RTX 3090 ngl 8 + EPYC 9654 with --threads 12 (llama.cpp#11474): 12 threads
+//   decoding IQ1_S are compute-bound (9-22 G weights/s per thread, from ik_llama.cpp discussion #164's
+//   2-thread tg128 of grid i-quants on Zen 4), not bandwidth-bound on the 12 DDR5 channels.
 #include <r1tag/catalog.hpp>
 #include <r1tag/custom_mix.hpp>
 #include <r1tag/error.hpp>
@@ -57,6 +62,10 @@ struct Row {
   double miss_percent = 0;
   double midpoint_error_percent = 0;
   double implied_efficiency = 0;
+  // The same after taking away the estimate's fixed (non-bandwidth) time at its low and high end:
+  // what the efficiency range has to span for this row to be inside.
+  double implied_efficiency_net_low = 0;
+  double implied_efficiency_net_high = 0;
 };
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
@@ -124,7 +133,11 @@ Row estimate_row(const Catalog& c, const SpeedMeasurement& m) {
     if (!m.host_device.empty()) hw.host = c.find_device(m.host_device);
     request.placement.gpu_layers = m.gpu_layers.value_or(model->hparams.block_count + 1);
   }
-  row.estimate = estimate_speed(*model, plan->layers, *runtime, request, hw, c);
+  SpeedConditions conditions;
+  conditions.cpu_threads = m.threads;
+  conditions.cpu_weight_type = scheme->default_type;
+  conditions.llama_cpp_date = m.llama_cpp_date;
+  row.estimate = estimate_speed(*model, plan->layers, *runtime, request, hw, c, conditions);
   const SpeedEstimate& e = *row.estimate;
   const double measured = m.decode_tokens_per_second;
   if (measured < e.decode_low_tokens_per_second) {
@@ -139,6 +152,9 @@ Row estimate_row(const Catalog& c, const SpeedMeasurement& m) {
   for (const DeviceRead& d : e.devices)
     ideal_seconds += static_cast<double>(d.weights_read_bytes + d.kv_cache_read_bytes) / (d.bandwidth_gbps * 1e9);
   row.implied_efficiency = measured * ideal_seconds;
+  const auto net = [&](double fixed) { return 1 / measured > fixed ? ideal_seconds / (1 / measured - fixed) : 0.0; };
+  row.implied_efficiency_net_low = net(e.fixed_seconds_low);
+  row.implied_efficiency_net_high = net(e.fixed_seconds_high);
   return row;
 }
 
@@ -159,13 +175,15 @@ std::string where(const SpeedMeasurement& m) {
   std::string out = m.device_count > 1 ? fmt::format("{}x {}", m.device_count, m.device) : m.device;
   if (m.gpu_layers) out += fmt::format(" ngl {}", *m.gpu_layers);
   if (!m.host_device.empty()) out += " + " + m.host_device;
+  if (m.threads) out += fmt::format(" -t {}", *m.threads);
   return out;
 }
 
 void print_decode(const std::vector<Row>& rows) {
   std::printf("Decode tokens/s: measured vs r1tag's range (miss: signed, from the nearest end; 0 = inside)\n\n");
-  std::printf("%-30s %-8s %-11s %-60s %8s %17s %7s %7s %6s %9s\n", "model", "scheme", "runtime", "hardware",
-              "measured", "estimate", "inside", "miss%", "mid%", "GB/token");
+  std::printf("%-30s %-8s %-11s %-60s %8s %17s %7s %7s %6s %9s %s\n", "model", "scheme", "runtime", "hardware",
+              "measured", "estimate", "inside", "miss%", "mid%", "GB/token",
+              "  implied efficiency: raw, net of the fixed time at the low-high end; fixed ms low-high");
   std::vector<double> misses;
   std::vector<double> midpoints;
   const Row* worst = nullptr;
@@ -178,11 +196,12 @@ void print_decode(const std::vector<Row>& rows) {
       continue;
     }
     const SpeedEstimate& e = *r.estimate;
-    std::printf("%-30s %-8s %-11s %-60s %8.2f %7.2f - %7.2f %7s %+7.1f %+6.0f %9.2f  eff %.2f\n", m.model_id.c_str(),
-                m.scheme.c_str(), short_runtime(m.runtime).c_str(), where(m).c_str(), m.decode_tokens_per_second,
-                e.decode_low_tokens_per_second, e.decode_high_tokens_per_second, r.miss_percent == 0 ? "yes" : "no",
-                r.miss_percent, r.midpoint_error_percent, static_cast<double>(e.bytes_per_token) / 1e9,
-                r.implied_efficiency);
+    std::printf("%-30s %-8s %-11s %-60s %8.2f %7.2f - %7.2f %7s %+7.1f %+6.0f %9.2f  eff %.2f net %.2f-%.2f fixed %.1f-%.1f\n",
+                m.model_id.c_str(), m.scheme.c_str(), short_runtime(m.runtime).c_str(), where(m).c_str(),
+                m.decode_tokens_per_second, e.decode_low_tokens_per_second, e.decode_high_tokens_per_second,
+                r.miss_percent == 0 ? "yes" : "no", r.miss_percent, r.midpoint_error_percent,
+                static_cast<double>(e.bytes_per_token) / 1e9, r.implied_efficiency, r.implied_efficiency_net_low,
+                r.implied_efficiency_net_high, e.fixed_seconds_low * 1e3, e.fixed_seconds_high * 1e3);
     misses.push_back(std::abs(r.miss_percent));
     midpoints.push_back(std::abs(r.midpoint_error_percent));
     if (std::abs(r.miss_percent) >= k_done_miss_percent) ++outside_done;
@@ -192,6 +211,10 @@ void print_decode(const std::vector<Row>& rows) {
               std::count(misses.begin(), misses.end(), 0.0), k_done_miss_percent, outside_done);
   std::printf("median miss: %.1f %%; median error of the range's geometric midpoint: %.1f %%\n", median(misses),
               median(midpoints));
+  for (const Row& r : rows)
+    if (r.estimate && r.miss_percent != 0)
+      std::printf("outside: %s %s on %s (%s), %+.1f %%: %s\n", r.m->model_id.c_str(), r.m->scheme.c_str(),
+                  where(*r.m).c_str(), short_runtime(r.m->runtime).c_str(), r.miss_percent, r.estimate->basis.c_str());
   if (worst != nullptr) {
     std::printf("worst row: %s %s on %s (%s): measured %.2f, estimate %.2f-%.2f, miss %+.1f %%\n",
                 worst->m->model_id.c_str(), worst->m->scheme.c_str(), where(*worst->m).c_str(),

@@ -43,6 +43,16 @@ Device read_device(const JsonReader& r, const std::string& name) {
   return d;
 }
 
+// "YYYY-MM" or "YYYY-MM-DD": dates compare as strings.
+bool is_date(const std::string& s) {
+  if (s.size() != 7 && s.size() != 10) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
+  }
+  return true;
+}
+
 SpeedMeasurement read_measurement(const JsonReader& r) {
   SpeedMeasurement m;
   if (!r.expect_object()) return m;
@@ -57,6 +67,11 @@ SpeedMeasurement read_measurement(const JsonReader& r) {
   if (r.has("gpu_layers") && r.value().at("gpu_layers").is_number_unsigned()) {
     m.gpu_layers = r.value().at("gpu_layers").get<std::uint32_t>();
   }
+  m.threads = r.optional_natural("threads");
+  if (m.threads && *m.threads == 0) r.child("threads").problem("expected a positive integer");
+  m.llama_cpp_date = r.optional_string("llama_cpp_date");
+  if (!m.llama_cpp_date.empty() && !is_date(m.llama_cpp_date))
+    r.child("llama_cpp_date").problem("expected \"YYYY-MM\" or \"YYYY-MM-DD\"");
   m.note = r.optional_string("note");
   m.source = r.source();
   return m;
@@ -78,7 +93,47 @@ DecodeEfficiency read_decode_efficiency(const JsonReader& r, const std::string& 
   read_efficiency_range(r, e.efficiency_low, e.efficiency_high);
   e.calibrated_on = r.string("calibrated_on");
   e.source = r.source();
+  if (r.has("layer_latency_ms")) {
+    const JsonReader l = r.child("layer_latency_ms");
+    if (l.expect_object()) {
+      e.layer_latency_ms_low = l.number("low");
+      e.layer_latency_ms_high = l.number("high");
+      if (e.layer_latency_ms_low < 0) l.child("low").problem("expected a number >= 0");
+      if (e.layer_latency_ms_high < e.layer_latency_ms_low) l.child("high").problem("expected a number >= low");
+      e.latency_calibrated_on = l.string("calibrated_on");
+      e.latency_source = l.source();
+    }
+  }
   return e;
+}
+
+SpeedCalibration::CpuThreadRate read_cpu_thread_rate(const JsonReader& r) {
+  SpeedCalibration::CpuThreadRate t;
+  if (!r.expect_object()) return t;
+  t.ggml_types = r.strings("ggml_types");
+  if (t.ggml_types.empty()) r.child("ggml_types").problem("expected a non-empty array of ggml type names");
+  t.giga_weights_per_second_low = r.number("giga_weights_per_second_low");
+  t.giga_weights_per_second_high = r.number("giga_weights_per_second_high");
+  if (t.giga_weights_per_second_low <= 0) r.child("giga_weights_per_second_low").problem("expected a positive number");
+  if (t.giga_weights_per_second_high < t.giga_weights_per_second_low)
+    r.child("giga_weights_per_second_high").problem("expected a number >= giga_weights_per_second_low");
+  t.calibrated_on = r.string("calibrated_on");
+  t.source = r.source();
+  return t;
+}
+
+SpeedCalibration::LegacyMoeCost read_legacy_moe(const JsonReader& r) {
+  SpeedCalibration::LegacyMoeCost m;
+  if (!r.expect_object()) return m;
+  m.before_date = r.string("before_date");
+  if (!m.before_date.empty() && !is_date(m.before_date)) r.child("before_date").problem("expected \"YYYY-MM-DD\"");
+  m.backends = r.strings("backends");
+  if (m.backends.empty()) r.child("backends").problem("expected a non-empty array of backends");
+  m.ms_per_used_expert_per_layer = r.number("ms_per_used_expert_per_layer");
+  if (m.ms_per_used_expert_per_layer <= 0) r.child("ms_per_used_expert_per_layer").problem("expected a positive number");
+  m.calibrated_on = r.string("calibrated_on");
+  m.source = r.source();
+  return m;
 }
 
 PromptEfficiency read_prompt_efficiency(const JsonReader& r) {
@@ -118,6 +173,16 @@ SpeedCalibration read_speed_calibration(const JsonReader& r) {
   } else {
     for (std::size_t i = 0; i < prompt.value().size(); ++i) c.prompt.push_back(read_prompt_efficiency(prompt.element(i)));
   }
+  if (r.has("cpu_thread_rates")) {
+    const JsonReader rates = r.child("cpu_thread_rates");
+    if (!rates.value().is_array()) {
+      rates.problem("expected an array of per-thread rates");
+    } else {
+      for (std::size_t i = 0; i < rates.value().size(); ++i)
+        c.cpu_thread_rates.push_back(read_cpu_thread_rate(rates.element(i)));
+    }
+  }
+  if (r.has("legacy_gpu_moe")) c.legacy_gpu_moe = read_legacy_moe(r.child("legacy_gpu_moe"));
   return c;
 }
 

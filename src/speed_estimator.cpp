@@ -15,6 +15,7 @@ namespace {
 
 constexpr double k_bytes_per_gb = 1e9;            // bandwidths are decimal GB/s
 constexpr double k_flops_per_tflop = 1e12;
+constexpr double k_ms_per_second = 1e3;
 constexpr double k_flops_per_weight = 2;          // one multiply and one add per weight and token
 
 // One device that reads weights or KV cache during decode: a GPU of the request, or the host's RAM.
@@ -23,6 +24,7 @@ struct Reader {
   std::string kind;  // efficiency kind: the device's, or "cpu" for RAM (also on Apple's unified memory)
   DeviceRead read;
   std::set<int> layers;             // layers with weights read here (L = the output layer)
+  std::set<int> moe_layers;         // blocks whose routed experts are read here
   std::uint64_t parameters = 0;     // weights multiplied per token here
   std::uint64_t kv_bytes_per_cell = 0;
   bool ram = false;  // the host's memory, read by the CPU
@@ -49,11 +51,11 @@ std::vector<Reader> make_readers(const MemoryRequest& request, const SpeedHardwa
   std::vector<Reader> readers;
   for (const Device* g : hw.gpus) {
     if (g == nullptr) throw Error::usage("a GPU has no catalogue device");
-    readers.push_back({.device = g, .kind = g->kind, .read = {}, .layers = {}, .parameters = 0,
+    readers.push_back({.device = g, .kind = g->kind, .read = {}, .layers = {}, .moe_layers = {}, .parameters = 0,
                        .kv_bytes_per_cell = 0, .ram = false});
   }
   const Device& host = host_device(hw, c, host_defaulted);
-  readers.push_back({.device = &host, .kind = "cpu", .read = {}, .layers = {}, .parameters = 0,
+  readers.push_back({.device = &host, .kind = "cpu", .read = {}, .layers = {}, .moe_layers = {}, .parameters = 0,
                      .kv_bytes_per_cell = 0, .ram = true});
   for (Reader& r : readers) {
     r.read.name = r.device->name;
@@ -95,6 +97,8 @@ void add_weights(std::vector<Reader>& readers, const Model& model, const LayerWe
     const int expert_device = b < request.placement.cpu_moe_layers ? layer_in_ram : device;
     read_on(readers, expert_device, block, expert_share(w.block_expert_bytes[b]),
             expert_share(w.block_expert_parameters[b]));
+    if (h.expert_count > 0 && expert_share(w.block_expert_bytes[b]) > 0)
+      reader_of(readers, expert_device).moe_layers.insert(block);
   }
   // Tensors outside the blocks count as the output layer's, wherever they live; rope_freqs lives with
   // block 0. Tied embeddings: llama.cpp duplicates token_embd as the output matrix on the output layer.
@@ -118,23 +122,62 @@ const DecodeEfficiency& decode_efficiency(const Catalog& c, const std::string& k
   return *e;
 }
 
-// Seconds per token over all devices: the bytes each reads at its bandwidth x efficiency. The devices work
-// one after the other on a token (llama.cpp splits by layer, not inside a layer), so the times add up.
-double seconds_per_token(const std::vector<Reader>& readers, const Catalog& c, bool low_end) {
-  double seconds = 0;
-  for (const Reader& r : readers) {
-    const DecodeEfficiency& e = decode_efficiency(c, r.kind);
-    const double efficiency = low_end ? e.efficiency_low : e.efficiency_high;
-    const std::uint64_t bytes = r.read.weights_read_bytes + (low_end ? r.read.kv_cache_read_bytes : 0);
-    seconds += static_cast<double>(bytes) / (r.read.bandwidth_gbps * k_bytes_per_gb * efficiency);
+// The per-thread rate of `type` (a grid-based i-quant), or nullptr.
+const SpeedCalibration::CpuThreadRate* thread_rate(const Catalog& c, const std::string& type) {
+  for (const SpeedCalibration::CpuThreadRate& t : c.speed_calibration.cpu_thread_rates)
+    if (std::find(t.ggml_types.begin(), t.ggml_types.end(), type) != t.ggml_types.end()) return &t;
+  return nullptr;
+}
+
+// The older llama.cpp GPU MoE cost, when it applies to `r`.
+const SpeedCalibration::LegacyMoeCost* legacy_moe(const Reader& r, const Model& model, const Catalog& c,
+                                                 const SpeedConditions& cond) {
+  const auto& legacy = c.speed_calibration.legacy_gpu_moe;
+  if (!legacy || r.ram || r.moe_layers.empty() || model.hparams.expert_count == 0) return nullptr;
+  if (cond.llama_cpp_date.empty() || !(cond.llama_cpp_date < legacy->before_date)) return nullptr;
+  const auto& b = legacy->backends;
+  return std::find(b.begin(), b.end(), r.device->backend) != b.end() ? &*legacy : nullptr;
+}
+
+// One device's seconds per token at one end of the range: its bytes at bandwidth x efficiency (at least
+// its parameters at the CPU threads' rate, when that bound applies), plus its layers' fixed latency and
+// an older llama.cpp's MoE cost. `fixed` gets the part that is not the bandwidth time.
+double reader_seconds(const Reader& r, const Model& model, const Catalog& c, const SpeedConditions& cond,
+                      bool low_end, double& fixed) {
+  const DecodeEfficiency& e = decode_efficiency(c, r.kind);
+  const double efficiency = low_end ? e.efficiency_low : e.efficiency_high;
+  const std::uint64_t bytes = r.read.weights_read_bytes + (low_end ? r.read.kv_cache_read_bytes : 0);
+  const double memory = static_cast<double>(bytes) / (r.read.bandwidth_gbps * k_bytes_per_gb * efficiency);
+  double extra = static_cast<double>(r.layers.size()) * (low_end ? e.layer_latency_ms_high : e.layer_latency_ms_low) /
+                 k_ms_per_second;
+  if (const auto* legacy = legacy_moe(r, model, c, cond))
+    extra += static_cast<double>(r.moe_layers.size() * model.hparams.expert_used_count) *
+             legacy->ms_per_used_expert_per_layer / k_ms_per_second;
+  double compute = 0;
+  if (r.ram && cond.cpu_threads && *cond.cpu_threads > 0) {
+    if (const auto* rate = thread_rate(c, cond.cpu_weight_type)) {
+      const double per_thread = low_end ? rate->giga_weights_per_second_low : rate->giga_weights_per_second_high;
+      compute = static_cast<double>(r.parameters) / (*cond.cpu_threads * per_thread * 1e9);
+    }
   }
+  fixed += extra + std::max(0.0, compute - memory);
+  return std::max(memory, compute) + extra;
+}
+
+// Seconds per token over all devices. The devices work one after the other on a token (llama.cpp splits by
+// layer, not inside a layer), so the times add up.
+double seconds_per_token(const std::vector<Reader>& readers, const Model& model, const Catalog& c,
+                         const SpeedConditions& cond, bool low_end, double& fixed) {
+  double seconds = 0;
+  for (const Reader& r : readers) seconds += reader_seconds(r, model, c, cond, low_end, fixed);
   return seconds;
 }
 
 std::string gb(std::uint64_t bytes) { return fmt::format("{:.1f} GB", static_cast<double>(bytes) / k_bytes_per_gb); }
 
-std::string decode_basis(const std::vector<Reader>& readers, const SpeedEstimate& s, const Catalog& c,
-                         bool host_defaulted, std::uint64_t context_tokens) {
+std::string decode_basis(const std::vector<Reader>& readers, const SpeedEstimate& s, const Model& model,
+                         const Catalog& c, const SpeedConditions& cond, bool host_defaulted,
+                         std::uint64_t context_tokens) {
   std::string out = fmt::format("bandwidth-bound: {} read per token", gb(s.weights_read_bytes));
   const char* sep = readers.size() > 1 ? ": " : " ";
   for (const Reader& r : readers) {
@@ -146,6 +189,17 @@ std::string decode_basis(const std::vector<Reader>& readers, const SpeedEstimate
     }
     out += fmt::format("{}{}at {:g} GB/s ({}) x {:.2f}-{:.2f}", sep, readers.size() > 1 ? gb(r.read.weights_read_bytes) + " " : "",
                        r.read.bandwidth_gbps, where, e.efficiency_low, e.efficiency_high);
+    if (e.layer_latency_ms_high > 0 && !r.layers.empty())
+      out += fmt::format(" + {} layers x {:g}-{:g} ms latency", r.layers.size(), e.layer_latency_ms_low,
+                         e.layer_latency_ms_high);
+    if (const auto* legacy = legacy_moe(r, model, c, cond))
+      out += fmt::format(" + {} MoE layers x {} experts x {:g} ms (llama.cpp before {})", r.moe_layers.size(),
+                         model.hparams.expert_used_count, legacy->ms_per_used_expert_per_layer, legacy->before_date);
+    if (r.ram && cond.cpu_threads) {
+      if (const auto* rate = thread_rate(c, cond.cpu_weight_type))
+        out += fmt::format(", no faster than {} threads x {:g}-{:g} G {} weights/s", *cond.cpu_threads,
+                           rate->giga_weights_per_second_low, rate->giga_weights_per_second_high, cond.cpu_weight_type);
+    }
     sep = "; ";
   }
   out += fmt::format("; low end adds the KV cache at {} of {} context tokens ({} per token)", s.kv_fill_tokens,
@@ -196,7 +250,8 @@ void add_prompt(SpeedEstimate& s, const std::vector<Reader>& readers, const Mode
 }  // namespace
 
 SpeedEstimate estimate_speed(const Model& model, const LayerWeights& weights, const RuntimeProfile& runtime,
-                             const MemoryRequest& request, const SpeedHardware& hardware, const Catalog& catalog) {
+                             const MemoryRequest& request, const SpeedHardware& hardware, const Catalog& catalog,
+                             const SpeedConditions& conditions) {
   bool host_defaulted = false;
   std::vector<Reader> readers = make_readers(request, hardware, catalog, host_defaulted);
   add_weights(readers, model, weights, layer_devices(model, runtime, request), request);
@@ -213,10 +268,11 @@ SpeedEstimate estimate_speed(const Model& model, const LayerWeights& weights, co
   }
   s.bytes_per_token = s.weights_read_bytes + s.kv_cache_read_bytes;
   std::erase_if(readers, [](const Reader& r) { return r.read.weights_read_bytes + r.read.kv_cache_read_bytes == 0; });
-  s.decode_low_tokens_per_second = 1.0 / seconds_per_token(readers, catalog, true);
-  s.decode_high_tokens_per_second = 1.0 / seconds_per_token(readers, catalog, false);
+  s.decode_low_tokens_per_second = 1.0 / seconds_per_token(readers, model, catalog, conditions, true, s.fixed_seconds_low);
+  s.decode_high_tokens_per_second =
+      1.0 / seconds_per_token(readers, model, catalog, conditions, false, s.fixed_seconds_high);
   for (const Reader& r : readers) s.devices.push_back(r.read);
-  s.basis = decode_basis(readers, s, catalog, host_defaulted, request.context_tokens);
+  s.basis = decode_basis(readers, s, model, catalog, conditions, host_defaulted, request.context_tokens);
   add_prompt(s, readers, model, catalog);
   return s;
 }

@@ -305,6 +305,13 @@ void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
   const SpeedCalibration& cal = c.speed_calibration;
   if (!cal.default_host_device.empty() && c.find_device(cal.default_host_device) == nullptr)
     add("speed_calibration.json", "/default_host_device/value", "unknown device '" + cal.default_host_device + "'");
+  for (std::size_t i = 0; i < cal.cpu_thread_rates.size(); ++i) {
+    const auto& types = cal.cpu_thread_rates[i].ggml_types;
+    for (std::size_t k = 0; k < types.size(); ++k)
+      if (c.find_type(types[k]) == nullptr)
+        add("speed_calibration.json", "/cpu_thread_rates/" + std::to_string(i) + "/ggml_types/" + std::to_string(k),
+            "unknown ggml type '" + types[k] + "'");
+  }
   for (const HfRepo& r : c.hf_repos) {
     const std::string at = "/huggingface" + pointer_token(r.repo);
     if (c.find_model(r.model_id) == nullptr) add("catalogue.json", at + "/model", "unknown model '" + r.model_id + "'");

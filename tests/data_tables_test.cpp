@@ -132,6 +132,22 @@ TEST_CASE("data_tables: a broken table names its file and JSON pointer", "[data_
     const Error e = broken("ranking.json", [](auto& j) { j["speed_capability_share"]["value"] = 1.5; });
     CHECK(std::string(e.what()) == "ranking.json: /speed_capability_share/value: expected a share between 0 and 1");
   }
+  SECTION("a per-layer latency range upside down") {
+    const Error e = broken("speed_calibration.json", [](auto& j) { j["decode"]["apple"]["layer_latency_ms"]["high"] = 0.01; });
+    CHECK(std::string(e.what()) == "speed_calibration.json: /decode/apple/layer_latency_ms/high: expected a number >= low");
+  }
+  SECTION("a per-thread rate for a type ggml does not have") {
+    const Error e = broken("speed_calibration.json", [](auto& j) { j["cpu_thread_rates"][0]["ggml_types"][0] = "IQ1_X"; });
+    CHECK(std::string(e.what()) == "speed_calibration.json: /cpu_thread_rates/0/ggml_types/0: unknown ggml type 'IQ1_X'");
+  }
+  SECTION("a measurement's llama.cpp date that is not a date") {
+    const Error e = broken("speed_measurements.json", [](auto& j) { j[0]["llama_cpp_date"] = "Jan 2025"; });
+    CHECK(std::string(e.what()) == "speed_measurements.json: /0/llama_cpp_date: expected \"YYYY-MM\" or \"YYYY-MM-DD\"");
+  }
+  SECTION("a measurement run with zero threads") {
+    const Error e = broken("speed_measurements.json", [](auto& j) { j[0]["threads"] = 0; });
+    CHECK(std::string(e.what()) == "speed_measurements.json: /0/threads: expected a positive integer");
+  }
   SECTION("text that is not JSON") {
     RawTables tables = source_tables();
     tables["catalogue.json"] = "{ \"ollama\": ";

@@ -206,18 +206,20 @@ std::string device(const Device& d) {
 std::string speed(const SpeedMeasurement& m) {
   return fmt::format(
       "SpeedMeasurement{{.model_id = {}, .scheme = {}, .device = {}, .host_device = {}, .device_count = {}, "
-      ".runtime = {}, .decode_tokens_per_second = {}, .prompt_tokens_per_second = {}, .gpu_layers = {}, .note = {}, "
-      ".source = {}}}",
+      ".runtime = {}, .decode_tokens_per_second = {}, .prompt_tokens_per_second = {}, .gpu_layers = {}, "
+      ".threads = {}, .llama_cpp_date = {}, .note = {}, .source = {}}}",
       lit(m.model_id), lit(m.scheme), lit(m.device), lit(m.host_device), m.device_count, lit(m.runtime),
       num(m.decode_tokens_per_second), m.prompt_tokens_per_second ? num(*m.prompt_tokens_per_second) : "std::nullopt",
-      optional_number(m.gpu_layers), lit(m.note), lit(m.source));
+      optional_number(m.gpu_layers), optional_number(m.threads), lit(m.llama_cpp_date), lit(m.note), lit(m.source));
 }
 
 std::string decode_efficiency(const DecodeEfficiency& e) {
   return fmt::format(
       "DecodeEfficiency{{.device_kind = {}, .efficiency_low = {}, .efficiency_high = {}, .calibrated_on = {}, "
-      ".source = {}}}",
-      lit(e.device_kind), num(e.efficiency_low), num(e.efficiency_high), lit(e.calibrated_on), lit(e.source));
+      ".source = {}, .layer_latency_ms_low = {}, .layer_latency_ms_high = {}, .latency_calibrated_on = {}, "
+      ".latency_source = {}}}",
+      lit(e.device_kind), num(e.efficiency_low), num(e.efficiency_high), lit(e.calibrated_on), lit(e.source),
+      num(e.layer_latency_ms_low), num(e.layer_latency_ms_high), lit(e.latency_calibrated_on), lit(e.latency_source));
 }
 
 std::string prompt_efficiency(const PromptEfficiency& e) {
@@ -228,11 +230,30 @@ std::string prompt_efficiency(const PromptEfficiency& e) {
       lit(e.source));
 }
 
+std::string cpu_thread_rate(const SpeedCalibration::CpuThreadRate& t) {
+  return fmt::format(
+      "SpeedCalibration::CpuThreadRate{{.ggml_types = {}, .giga_weights_per_second_low = {}, "
+      ".giga_weights_per_second_high = {}, .calibrated_on = {}, .source = {}}}",
+      strings(t.ggml_types), num(t.giga_weights_per_second_low), num(t.giga_weights_per_second_high),
+      lit(t.calibrated_on), lit(t.source));
+}
+
+std::string legacy_moe(const std::optional<SpeedCalibration::LegacyMoeCost>& m) {
+  if (!m) return "std::nullopt";
+  return fmt::format(
+      "SpeedCalibration::LegacyMoeCost{{.before_date = {}, .backends = {}, .ms_per_used_expert_per_layer = {}, "
+      ".calibrated_on = {}, .source = {}}}",
+      lit(m->before_date), strings(m->backends), num(m->ms_per_used_expert_per_layer), lit(m->calibrated_on),
+      lit(m->source));
+}
+
 std::string speed_calibration(const SpeedCalibration& c) {
   return fmt::format(
-      "SpeedCalibration{{.decode = {}, .prompt = {}, .default_host_device = {}, .default_host_device_source = {}}}",
+      "SpeedCalibration{{.decode = {}, .prompt = {}, .default_host_device = {}, .default_host_device_source = {}, "
+      ".cpu_thread_rates = {}, .legacy_gpu_moe = {}}}",
       list("DecodeEfficiency", c.decode, decode_efficiency), list("PromptEfficiency", c.prompt, prompt_efficiency), lit(c.default_host_device),
-      lit(c.default_host_device_source));
+      lit(c.default_host_device_source), list("SpeedCalibration::CpuThreadRate", c.cpu_thread_rates, cpu_thread_rate),
+      legacy_moe(c.legacy_gpu_moe));
 }
 
 std::string ranking(const RankingPolicy& p) {

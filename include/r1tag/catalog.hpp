@@ -249,6 +249,8 @@ struct SpeedMeasurement {
   double decode_tokens_per_second = 0;
   std::optional<double> prompt_tokens_per_second;
   std::optional<std::uint32_t> gpu_layers;  // nullopt = all
+  std::optional<std::uint32_t> threads;     // CPU threads the run used (--threads), when stated
+  std::string llama_cpp_date;               // "YYYY-MM[-DD]": when the llama.cpp code it ran was current; "" = current
   std::string note;
   std::string source;
 };
@@ -261,6 +263,12 @@ struct DecodeEfficiency {
   double efficiency_high = 0;
   std::string calibrated_on;  // which measurements, in words
   std::string source;
+  // Fixed time per layer and token on this kind of device (kernel dispatch, synchronisation, the runtime's
+  // per-token work), added to the bandwidth time: the low end of the speed takes the high latency. 0: none.
+  double layer_latency_ms_low = 0;
+  double layer_latency_ms_high = 0;
+  std::string latency_calibrated_on;
+  std::string latency_source;
 };
 
 // How much of a device's fp16_tflops prompt processing reaches, by device kind, model kind and which
@@ -277,10 +285,32 @@ struct PromptEfficiency {
 
 // The speed estimator's calibration (data/speed_calibration.json).
 struct SpeedCalibration {
+  // Weights a single CPU thread multiplies per second for a class of ggml types whose decode is
+  // compute-bound per thread (grid-based i-quants): with a known thread count, the RAM part of a token
+  // takes at least its parameters / (threads x this rate).
+  struct CpuThreadRate {
+    std::vector<std::string> ggml_types;  // "IQ1_S", "IQ2_XXS", ...
+    double giga_weights_per_second_low = 0;
+    double giga_weights_per_second_high = 0;
+    std::string calibrated_on;
+    std::string source;
+  };
+  // A GPU MoE path of older llama.cpp builds: a fixed cost per used expert and MoE layer on GPUs of
+  // `backends`, for runs whose llama_cpp_date is before `before_date` (r1tag's own estimates are current).
+  struct LegacyMoeCost {
+    std::string before_date;            // "YYYY-MM-DD"
+    std::vector<std::string> backends;  // Device::backend values: "cuda", "rocm"
+    double ms_per_used_expert_per_layer = 0;
+    std::string calibrated_on;
+    std::string source;
+  };
+
   std::vector<DecodeEfficiency> decode;
   std::vector<PromptEfficiency> prompt;
   std::string default_host_device;  // a Device name: system RAM when the user names no CPU platform
   std::string default_host_device_source;
+  std::vector<CpuThreadRate> cpu_thread_rates;
+  std::optional<LegacyMoeCost> legacy_gpu_moe;
 
   const DecodeEfficiency* find_decode(std::string_view device_kind) const;
   const PromptEfficiency* find_prompt(std::string_view device_kind, std::string_view model_kind,

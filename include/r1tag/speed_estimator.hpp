@@ -23,6 +23,15 @@ struct SpeedHardware {
   const Device* host = nullptr;
 };
 
+// How a run was made, beyond its hardware and placement. The defaults are what r1tag's own estimates
+// assume: llama.cpp's default thread count (all cores, so the RAM part is bandwidth-bound) and current
+// llama.cpp. The bench sets them from a published measurement.
+struct SpeedConditions {
+  std::optional<std::uint32_t> cpu_threads;  // --threads; nullopt: all cores, not modelled as compute-bound
+  std::string cpu_weight_type;               // ggml type of most weights (the scheme's default_type)
+  std::string llama_cpp_date;                // "YYYY-MM[-DD]" of the llama.cpp code; "": current
+};
+
 // What one device reads per decoded token.
 struct DeviceRead {
   std::string name;  // the catalogue device ("NVIDIA GeForce RTX 3090"), or the host platform
@@ -43,8 +52,13 @@ struct SpeedEstimate {
   std::uint64_t bytes_per_token = 0;      // weights + KV cache, at the low end
   std::uint64_t kv_fill_tokens = 0;       // tokens in the context assumed for the low end
   std::uint64_t active_parameters = 0;    // weights multiplied per token (MoE: 8 of 256 routed experts)
+  // Per-token seconds not spent reading memory at the low and high end: per-layer latency, plus an older
+  // llama.cpp's GPU MoE cost and the CPU threads' compute bound when SpeedConditions call for them.
+  double fixed_seconds_low = 0;
+  double fixed_seconds_high = 0;
   std::vector<DeviceRead> devices;        // devices that read anything, GPUs first
-  // "bandwidth-bound: 8.5 GB read per token at 1008 GB/s (NVIDIA GeForce RTX 4090) x 0.50-0.85; ..."
+  // "bandwidth-bound: 8.5 GB read per token at 1008 GB/s (NVIDIA GeForce RTX 4090) x 0.50-0.85
+  // + 49 layers x 0.01-0.05 ms; ..."
   std::string basis;
   std::string prompt_basis;  // the compute basis, or why there is no prompt figure
 };
@@ -58,11 +72,18 @@ struct SpeedEstimate {
 // its bandwidth times its kind's efficiency. The high end assumes an almost
 // empty context (the published measurements' condition); the low end half of request.context_tokens,
 // which is the average over a generation that fills the context (R1 writes long reasoning).
+// Each device also adds a fixed latency per layer it holds (kernel dispatch, synchronisation, the runtime's
+// per-token work; data/speed_calibration.json layer_latency_ms), which dominates small models on wide GPUs.
+// With conditions.cpu_threads, the RAM part takes at least its parameters / (threads x the per-thread rate
+// of conditions.cpu_weight_type) when that type has one (grid-based i-quants). With a
+// conditions.llama_cpp_date before legacy_gpu_moe.before_date, each MoE layer on a CUDA/ROCm GPU adds
+// expert_used_count x legacy_gpu_moe's cost (llama.cpp's MoE path before ggml-org/llama.cpp#13014).
 // Prompt: 2 x active parameters FLOPs per token at fp16_tflops x efficiency, only when every layer is on
 // GPUs whose kind of fp16 figure (shader or tensor) has a calibration.
 // Throws Error (usage) when hardware.gpus does not match request.gpus, Error (bad_data) when the
 // calibration lacks a device kind or the default host.
 SpeedEstimate estimate_speed(const Model& model, const LayerWeights& weights, const RuntimeProfile& runtime,
-                             const MemoryRequest& request, const SpeedHardware& hardware, const Catalog& catalog);
+                             const MemoryRequest& request, const SpeedHardware& hardware, const Catalog& catalog,
+                             const SpeedConditions& conditions = {});
 
 }  // namespace r1tag
