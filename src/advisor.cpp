@@ -144,6 +144,17 @@ void attach_speed(Candidate& cand, const LayerWeights& weights, MemoryRequest re
   cand.speed = estimate_speed(*cand.model, weights, runtime, request, hardware, c);
 }
 
+// False when the weights alone exceed the memory a placement may use, so no search is needed: without
+// --ram only an all-GPU placement counts, and it holds every weight but token_embd (always in RAM).
+bool could_fit(const LayerWeights& w, const FitRequest& r) {
+  std::uint64_t weights = w.input_bytes + w.output_layer_bytes + w.first_block_bytes;
+  for (std::size_t b = 0; b < w.block_bytes.size(); ++b) weights += w.block_bytes[b] + w.block_expert_bytes[b];
+  std::uint64_t gpu_bytes = 0;
+  for (const std::uint64_t g : r.budget.gpu_bytes) gpu_bytes += g;
+  if (!r.ram_known) return r.gpus.empty() || weights - w.input_bytes <= gpu_bytes;
+  return weights <= gpu_bytes + r.budget.ram_bytes;
+}
+
 // The best placement of one variant: all on the GPUs if possible; for a MoE model that does not fit,
 // the routed experts in RAM with the rest on the GPUs, if that offloads more; else whatever fits.
 std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime,
@@ -160,6 +171,7 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   cand.tensor_split_estimated = s.scheme->custom_mix;
   if (!plan) return std::nullopt;
   cand.file_bytes = plan->total_bytes;
+  if (!could_fit(plan->layers, r)) return std::nullopt;
   const MemoryRequest request = memory_request(r, c, runtime, cand.kv_layout);
   const LayerWeights& weights = plan->layers;
   auto fit = fit_placement(*s.model, weights, runtime, request, r.budget, c);

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 #include <vector>
 
 namespace r1tag {
@@ -18,13 +17,31 @@ constexpr double k_flops_per_tflop = 1e12;
 constexpr double k_ms_per_second = 1e3;
 constexpr double k_flops_per_weight = 2;          // one multiply and one add per weight and token
 
+// Which of the layers 0..L a device reads: a flag per layer and their count (a std::set cost more than
+// the rest of the estimate).
+class LayerSet {
+ public:
+  void insert(int layer) {
+    const auto i = static_cast<std::size_t>(layer);
+    if (i >= m_seen.size()) m_seen.resize(i + 1, false);
+    if (!m_seen[i]) ++m_count;
+    m_seen[i] = true;
+  }
+  std::size_t size() const { return m_count; }
+  bool empty() const { return m_count == 0; }
+
+ private:
+  std::vector<bool> m_seen;
+  std::size_t m_count = 0;
+};
+
 // One device that reads weights or KV cache during decode: a GPU of the request, or the host's RAM.
 struct Reader {
   const Device* device = nullptr;
   std::string kind;  // efficiency kind: the device's, or "cpu" for RAM (also on Apple's unified memory)
   DeviceRead read;
-  std::set<int> layers;             // layers with weights read here (L = the output layer)
-  std::set<int> moe_layers;         // blocks whose routed experts are read here
+  LayerSet layers;                  // layers with weights read here (L = the output layer)
+  LayerSet moe_layers;              // blocks whose routed experts are read here
   std::uint64_t parameters = 0;     // weights multiplied per token here
   std::uint64_t kv_bytes_per_cell = 0;
   bool ram = false;  // the host's memory, read by the CPU
