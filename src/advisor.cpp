@@ -324,7 +324,9 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& p
   }
   if (fitting.empty()) throw nothing_fits(sources, request, catalog, *advice.runtime, plans);
   detail::rank(fitting, request.prefer, catalog.ranking);
-  for (std::size_t i = 0; i < fitting.size(); ++i) {
+  const std::size_t described =
+      request.described_candidates == 0 ? fitting.size() : std::min(request.described_candidates, fitting.size());
+  for (std::size_t i = 0; i < described; ++i) {
     fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);
     attach_commands(fitting[i], request, catalog, request.context_tokens);
   }

@@ -25,7 +25,8 @@ bool fits(const std::vector<detail::DeviceFigures>& devices, const MemoryBudget&
 // The most of `most` layers that fit on the GPUs and in RAM at `context_tokens`, or nullopt.
 // With one GPU, every layer offloaded adds to the GPU and takes from RAM, so the answer is the largest
 // count whose GPU part fits, found by bisection, provided RAM holds the rest then. Across several GPUs
-// the split can move a layer from one GPU to another as the count grows, so every count is tried.
+// the split can move a layer from one GPU to another as the count grows, so every count below a bound is
+// tried.
 std::optional<std::uint32_t> most_layers(detail::DeviceSizer& sizer, std::uint32_t most, std::size_t gpu_count,
                                          std::uint64_t context_tokens, const MemoryBudget& budget) {
   if (gpu_count <= 1) {
@@ -42,7 +43,28 @@ std::optional<std::uint32_t> most_layers(detail::DeviceSizer& sizer, std::uint32
     if (fits(sizer.figures(low, context_tokens), budget)) return low;
     return std::nullopt;
   }
-  for (std::uint32_t n = most + 1; n-- > 0;)
+  if (fits(sizer.figures(most, context_tokens), budget)) return most;
+  // Each added layer only adds weights and KV cache to the GPUs as a whole, so the most layers whose weights
+  // and KV alone fit all the GPUs together, found by bisection, bound the search from above.
+  std::uint64_t total_budget = 0;
+  for (const std::uint64_t b : budget.gpu_bytes) total_budget += b;
+  const auto layers_fit_together = [&](std::uint32_t n) {
+    const std::vector<detail::DeviceFigures>& devices = sizer.figures(n, context_tokens);
+    std::uint64_t bytes = 0;
+    for (std::size_t i = 0; i + 1 < devices.size(); ++i) bytes += devices[i].weights_bytes + devices[i].kv_cache_bytes;
+    return bytes <= total_budget;
+  };
+  std::uint32_t low = 0;
+  std::uint32_t high = most;
+  while (low < high) {
+    const std::uint32_t mid = low + (high - low + 1) / 2;
+    if (layers_fit_together(mid)) {
+      low = mid;
+    } else {
+      high = mid - 1;
+    }
+  }
+  for (std::uint32_t n = low + 1; n-- > 0;)
     if (fits(sizer.figures(n, context_tokens), budget)) return n;
   return std::nullopt;
 }

@@ -37,6 +37,8 @@ struct FitRequest {
   std::string model_filter;   // a size word ("14b") or a model id; empty = all
   std::string family_filter;  // "distill", "original" or empty
   std::optional<std::uint64_t> headroom_bytes;
+  // How many candidates, best first, get their `why` line and run commands (the ones shown); 0 = all.
+  std::size_t described_candidates = 0;
 };
 
 enum class PlacementKind { gpu, partial, cpu };

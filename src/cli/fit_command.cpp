@@ -53,6 +53,7 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   r.gpus = h.gpus;
   r.budget = h.budget;
   r.ram_known = h.ram_known;
+  r.described_candidates = o.all ? 0 : o.top;
   r.hardware = h.named;
   r.host = h.host;
   r.context_tokens = parse_context_tokens(o.ctx);
