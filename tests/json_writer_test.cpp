@@ -130,3 +130,36 @@ TEST_CASE("json_writer replaces invalid UTF-8 with U+FFFD rather than throwing",
   CHECK(json_of("\xF4\x90\x80\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // above U+10FFFF
   CHECK(json_of("\xF0\x9F\x98" "x") == "\"\xEF\xBF\xBD" "x\"");
 }
+
+TEST_CASE("json_writer copies a member value written once by a writer at the same depth", "[json_writer]") {
+  r1tag::JsonWriter w;
+  w.begin_object().key("results").begin_array().begin_object().key("model");
+  r1tag::JsonWriter block = r1tag::JsonWriter::for_member_of(w);
+  block.begin_object().field("id", "7b").key("scores").begin_array().value(55.5).end_array().end_object();
+  const std::string text = std::move(block).value_text();
+  w.raw(text).field("ok", true).end_object();
+  w.begin_object().key("model").raw(text).end_object();
+  w.end_array().end_object();
+  CHECK(std::move(w).finish() ==
+        "{\n"
+        "  \"results\": [\n"
+        "    {\n"
+        "      \"model\": {\n"
+        "        \"id\": \"7b\",\n"
+        "        \"scores\": [\n"
+        "          55.5\n"
+        "        ]\n"
+        "      },\n"
+        "      \"ok\": true\n"
+        "    },\n"
+        "    {\n"
+        "      \"model\": {\n"
+        "        \"id\": \"7b\",\n"
+        "        \"scores\": [\n"
+        "          55.5\n"
+        "        ]\n"
+        "      }\n"
+        "    }\n"
+        "  ]\n"
+        "}\n");
+}

@@ -5,6 +5,8 @@
 #include "render/fit_render.hpp"
 #include "render/json_writer.hpp"
 
+#include <algorithm>
+
 namespace r1tag {
 
 namespace {
@@ -59,7 +61,50 @@ void write_quality(JsonWriter& w, const QualityFigure& q) {
   w.end_object();
 }
 
-void write_quant(JsonWriter& w, const QuantScheme& s, const Catalog& c, const Explanation& e) {
+// The blocks that repeat across the results of one command (35 ollama names hold 9 models and 12
+// schemes): a model's description, a scheme's published quality figures. Each is written once, at the
+// depth it has in every result, and copied after that.
+class RepeatedBlocks {
+ public:
+  void model(JsonWriter& w, const Model& m, std::uint64_t parameters) {
+    const auto same = [&](const ModelBlock& b) { return b.model == &m && b.parameters == parameters; };
+    auto it = std::find_if(m_models.begin(), m_models.end(), same);
+    if (it == m_models.end()) {
+      JsonWriter block = JsonWriter::for_member_of(w);
+      write_model(block, m, parameters);
+      it = m_models.insert(m_models.end(), {&m, parameters, std::move(block).value_text()});
+    }
+    w.raw(it->text);
+  }
+
+  void quality(JsonWriter& w, const QuantScheme& s) {
+    auto it = std::find_if(m_quality.begin(), m_quality.end(), [&](const QualityBlock& b) { return b.scheme == &s; });
+    if (it == m_quality.end()) {
+      JsonWriter block = JsonWriter::for_member_of(w);
+      block.begin_array();
+      for (const QualityFigure& q : s.quality) write_quality(block, q);
+      block.end_array();
+      it = m_quality.insert(m_quality.end(), {&s, std::move(block).value_text()});
+    }
+    w.raw(it->text);
+  }
+
+ private:
+  struct ModelBlock {
+    const Model* model;
+    std::uint64_t parameters;
+    std::string text;
+  };
+  struct QualityBlock {
+    const QuantScheme* scheme;
+    std::string text;
+  };
+  std::vector<ModelBlock> m_models;
+  std::vector<QualityBlock> m_quality;
+};
+
+void write_quant(JsonWriter& w, const QuantScheme& s, const Catalog& c, const Explanation& e,
+                 RepeatedBlocks& blocks) {
   w.begin_object();
   w.field("scheme", s.name);
   w.field("kind", s.kind);
@@ -75,9 +120,8 @@ void write_quant(JsonWriter& w, const QuantScheme& s, const Catalog& c, const Ex
   const QualityVerdict verdict = quality_verdict(s, c);
   w.field("loss", to_string(verdict.loss));
   w.field("loss_basis", verdict.basis);
-  w.key("quality").begin_array();
-  for (const QualityFigure& q : s.quality) write_quality(w, q);
-  w.end_array();
+  w.key("quality");
+  blocks.quality(w, s);
   w.key("bits_per_weight");
   if (e.computed) w.value(e.computed->bits_per_weight);
   else w.null();
@@ -167,7 +211,8 @@ void write_speed(JsonWriter& w, const std::optional<SpeedEstimate>& s) {
   w.end_object();
 }
 
-void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, const ExplainRenderOptions& options) {
+void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, const ExplainRenderOptions& options,
+                  RepeatedBlocks& blocks) {
   w.begin_object();
   w.field("input", o.input);
   w.field("ok", o.explanation.has_value());
@@ -185,9 +230,9 @@ void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, cons
   const Variant& v = e.variant;
   w.field("dialect", to_string(v.tag.dialect));
   w.key("model");
-  write_model(w, *v.model, e.parameters);
+  blocks.model(w, *v.model, e.parameters);
   w.key("quant");
-  if (v.scheme) write_quant(w, *v.scheme, c, e);
+  if (v.scheme) write_quant(w, *v.scheme, c, e, blocks);
   else w.null();
   w.key("shard");
   if (v.tag.shard) {
@@ -276,7 +321,8 @@ std::string render_explain_json(const std::vector<ExplainOutcome>& outcomes, con
   w.begin_object();
   w.field("schema_version", 1);
   w.key("results").begin_array();
-  for (const ExplainOutcome& o : outcomes) write_result(w, o, catalog, options);
+  RepeatedBlocks blocks;
+  for (const ExplainOutcome& o : outcomes) write_result(w, o, catalog, options, blocks);
   w.end_array();
   w.end_object();
   // Inputs come from the command line and may hold invalid UTF-8: the writer replaces it rather than fail.

@@ -114,6 +114,24 @@ std::string JsonWriter::finish() && {
   return std::move(m_out);
 }
 
+JsonWriter JsonWriter::for_member_of(const JsonWriter& into) {
+  JsonWriter w;
+  w.m_depth = into.m_depth;
+  w.m_after_key = true;
+  return w;
+}
+
+std::string JsonWriter::value_text() && {
+  m_out.resize(m_size);
+  return std::move(m_out);
+}
+
+JsonWriter& JsonWriter::raw(std::string_view value_text) {
+  separate();
+  put(value_text);
+  return *this;
+}
+
 void JsonWriter::new_line(bool comma) {
   static constexpr std::string_view comma_newline_spaces = ",\n                                ";
   constexpr std::size_t copied = comma_newline_spaces.size() - 1;

@@ -80,6 +80,15 @@ class JsonWriter {
   // The finished document and the newline the CLI prints after it.
   std::string finish() &&;
 
+  // Repeated blocks (one model's description in many results) are written once and copied: a writer
+  // for one member value that `into` is about to write after key(), at into's depth, whose text is
+  // exactly what `into` would have written there.
+  static JsonWriter for_member_of(const JsonWriter& into);
+  // That writer's value, to give to raw().
+  std::string value_text() &&;
+  // After key(): writes a value made by a for_member_of() writer at the same depth.
+  JsonWriter& raw(std::string_view value_text);
+
  private:
   JsonWriter& open(char bracket);
   JsonWriter& close(char bracket);
