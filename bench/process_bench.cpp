@@ -30,8 +30,8 @@ std::vector<std::string> explain_all_args() {
   std::vector<std::string> args = {"explain", "--json"};
   const r1tag::Catalog& c = r1tag::embedded_catalog();
   for (const auto& t : c.ollama_tags) {
-    args.push_back(c.ollama_library + ":" + t.tag);
-    for (const auto& alias : t.aliases) args.push_back(c.ollama_library + ":" + alias);
+    args.push_back(fmt::format("{}:{}", c.ollama_library, t.tag));
+    for (const auto& alias : t.aliases) args.push_back(fmt::format("{}:{}", c.ollama_library, alias));
   }
   return args;
 }

@@ -52,8 +52,8 @@ bool within(const Row& r) {
   return diff <= tolerance_bytes(r.published);
 }
 
-std::optional<std::uint64_t> computed(const Catalog& c, const std::string& model_id, const std::string& scheme_name,
-                                      bool imatrix, const std::string& kv_layout) {
+std::optional<std::uint64_t> computed(const Catalog& c, std::string_view model_id, std::string_view scheme_name,
+                                      bool imatrix, std::string_view kv_layout) {
   const Model* model = c.find_model(model_id);
   const QuantScheme* scheme = c.find_scheme(scheme_name);
   if (model == nullptr || scheme == nullptr) return std::nullopt;
@@ -72,7 +72,8 @@ std::vector<Row> collect(const Catalog& c, std::vector<std::string>& skipped) {
       skipped.push_back(fmt::format("ollama {}: {} is a custom mix (published size only)", t.tag, t.scheme));
       continue;
     }
-    rows.push_back({"ollama " + t.tag, t.model_id, t.scheme, *bytes, *t.published, t.size_follows_rules,
+    rows.push_back({fmt::format("ollama {}", t.tag), std::string(t.model_id), std::string(t.scheme), *bytes,
+                    *t.published, t.size_follows_rules,
                     t.size_follows_rules ? "" : "documented exception (catalogue size_note)"});
   }
   for (const HfRepo& r : c.hf_repos) {
@@ -83,14 +84,14 @@ std::vector<Row> collect(const Catalog& c, std::vector<std::string>& skipped) {
         skipped.push_back(fmt::format("{} {}: custom mix, published size only", r.repo, f.scheme));
         continue;
       }
-      rows.push_back({r.repo + " " + f.scheme, r.model_id, f.scheme, *bytes, *f.published, true, ""});
+      rows.push_back({fmt::format("{} {}", r.repo, f.scheme), std::string(r.model_id), std::string(f.scheme), *bytes, *f.published, true, ""});
     }
   }
   return rows;
 }
 
 std::string published_text(const PublishedSize& p) {
-  return p.exact ? fmt::format("{} B", p.bytes) : p.shown;
+  return p.exact ? fmt::format("{} B", p.bytes) : std::string(p.shown);
 }
 
 void print_row(const Row& r) {

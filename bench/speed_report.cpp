@@ -68,7 +68,7 @@ struct Row {
   double implied_efficiency_net_high = 0;
 };
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(std::string_view s, const char* prefix) { return s.starts_with(prefix); }
 
 std::optional<PublishedSize> published_size(const Catalog& c, const Model& model, const QuantScheme& scheme,
                                             KvLayout& layout) {
@@ -127,7 +127,7 @@ Row estimate_row(const Catalog& c, const SpeedMeasurement& m) {
     hw.host = device;
   } else {
     for (std::uint32_t i = 0; i < m.device_count; ++i) {
-      request.gpus.push_back({fmt::format("GPU{}", i), device->backend});
+      request.gpus.push_back({fmt::format("GPU{}", i), std::string(device->backend)});
       hw.gpus.push_back(device);
     }
     if (!m.host_device.empty()) hw.host = c.find_device(m.host_device);
@@ -165,16 +165,16 @@ double median(std::vector<double> v) {
   return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-std::string short_runtime(const std::string& runtime) {
+std::string short_runtime(std::string_view runtime) {
   if (starts_with(runtime, "ollama")) return "ollama";
   if (starts_with(runtime, "ik_llama")) return "ik_llama";
   return runtime.find("llama-bench") != std::string::npos ? "llama-bench" : "llama.cpp";
 }
 
 std::string where(const SpeedMeasurement& m) {
-  std::string out = m.device_count > 1 ? fmt::format("{}x {}", m.device_count, m.device) : m.device;
+  std::string out = m.device_count > 1 ? fmt::format("{}x {}", m.device_count, m.device) : std::string(m.device);
   if (m.gpu_layers) out += fmt::format(" ngl {}", *m.gpu_layers);
-  if (!m.host_device.empty()) out += " + " + m.host_device;
+  if (!m.host_device.empty()) out += fmt::format(" + {}", m.host_device);
   if (m.threads) out += fmt::format(" -t {}", *m.threads);
   return out;
 }
@@ -191,13 +191,13 @@ void print_decode(const std::vector<Row>& rows) {
   for (const Row& r : rows) {
     const SpeedMeasurement& m = *r.m;
     if (!r.estimate) {
-      std::printf("%-30s %-8s %-11s %-60s %8.2f   (%s)\n", m.model_id.c_str(), m.scheme.c_str(),
+      std::printf("%-30s %-8s %-11s %-60s %8.2f   (%s)\n", std::string(m.model_id).c_str(), std::string(m.scheme).c_str(),
                   short_runtime(m.runtime).c_str(), where(m).c_str(), m.decode_tokens_per_second, r.problem.c_str());
       continue;
     }
     const SpeedEstimate& e = *r.estimate;
     std::printf("%-30s %-8s %-11s %-60s %8.2f %7.2f - %7.2f %7s %+7.1f %+6.0f %9.2f  eff %.2f net %.2f-%.2f fixed %.1f-%.1f\n",
-                m.model_id.c_str(), m.scheme.c_str(), short_runtime(m.runtime).c_str(), where(m).c_str(),
+                std::string(m.model_id).c_str(), std::string(m.scheme).c_str(), short_runtime(m.runtime).c_str(), where(m).c_str(),
                 m.decode_tokens_per_second, e.decode_low_tokens_per_second, e.decode_high_tokens_per_second,
                 r.miss_percent == 0 ? "yes" : "no", r.miss_percent, r.midpoint_error_percent,
                 static_cast<double>(e.bytes_per_token) / 1e9, r.implied_efficiency, r.implied_efficiency_net_low,
@@ -213,11 +213,11 @@ void print_decode(const std::vector<Row>& rows) {
               median(midpoints));
   for (const Row& r : rows)
     if (r.estimate && r.miss_percent != 0)
-      std::printf("outside: %s %s on %s (%s), %+.1f %%: %s\n", r.m->model_id.c_str(), r.m->scheme.c_str(),
+      std::printf("outside: %s %s on %s (%s), %+.1f %%: %s\n", std::string(r.m->model_id).c_str(), std::string(r.m->scheme).c_str(),
                   where(*r.m).c_str(), short_runtime(r.m->runtime).c_str(), r.miss_percent, r.estimate->basis.c_str());
   if (worst != nullptr) {
     std::printf("worst row: %s %s on %s (%s): measured %.2f, estimate %.2f-%.2f, miss %+.1f %%\n",
-                worst->m->model_id.c_str(), worst->m->scheme.c_str(), where(*worst->m).c_str(),
+                std::string(worst->m->model_id).c_str(), std::string(worst->m->scheme).c_str(), where(*worst->m).c_str(),
                 short_runtime(worst->m->runtime).c_str(), worst->m->decode_tokens_per_second,
                 worst->estimate->decode_low_tokens_per_second, worst->estimate->decode_high_tokens_per_second,
                 worst->miss_percent);
@@ -230,11 +230,11 @@ void print_prompt(const std::vector<Row>& rows) {
     if (!r.estimate || !r.m->prompt_tokens_per_second) continue;
     const SpeedEstimate& e = *r.estimate;
     if (!e.prompt_low_tokens_per_second) {
-      std::printf("%-30s %-60s measured %8.2f  estimate: none (%s)\n", r.m->model_id.c_str(), where(*r.m).c_str(),
+      std::printf("%-30s %-60s measured %8.2f  estimate: none (%s)\n", std::string(r.m->model_id).c_str(), where(*r.m).c_str(),
                   *r.m->prompt_tokens_per_second, e.prompt_basis.c_str());
       continue;
     }
-    std::printf("%-30s %-60s measured %8.2f  estimate %8.2f - %8.2f\n", r.m->model_id.c_str(), where(*r.m).c_str(),
+    std::printf("%-30s %-60s measured %8.2f  estimate %8.2f - %8.2f\n", std::string(r.m->model_id).c_str(), where(*r.m).c_str(),
                 *r.m->prompt_tokens_per_second, *e.prompt_low_tokens_per_second, *e.prompt_high_tokens_per_second);
   }
 }
@@ -252,7 +252,7 @@ int main(int argc, char** argv) {
     if (verbose) {
       std::printf("\nBasis of each estimate\n\n");
       for (const Row& r : rows)
-        if (r.estimate) std::printf("%s on %s: %s\n", r.m->model_id.c_str(), where(*r.m).c_str(), r.estimate->basis.c_str());
+        if (r.estimate) std::printf("%s on %s: %s\n", std::string(r.m->model_id).c_str(), where(*r.m).c_str(), r.estimate->basis.c_str());
     }
   } catch (const Error& e) {
     std::fprintf(stderr, "r1tag_speed_report: %s\n", e.what());

@@ -29,7 +29,7 @@ std::optional<double> capability_score(const Model& model, const RankingPolicy& 
   const auto& names = policy.capability_benchmarks;
   if (names.empty()) return std::nullopt;
   double sum = 0;
-  for (const std::string& name : names) {
+  for (const std::string_view name : names) {
     const auto it = std::find_if(model.benchmarks.begin(), model.benchmarks.end(),
                                  [&](const Benchmark& b) { return b.name == name; });
     if (it == model.benchmarks.end()) return std::nullopt;
@@ -273,8 +273,8 @@ Need smallest_need(const std::vector<Planned>& planned, const FitRequest& r, con
 }
 
 std::string variant_name(const Source& s, const Catalog& c) {
-  if (s.ollama_tag != nullptr) return c.ollama_library + ":" + s.ollama_tag->tag;
-  return s.model->id + " " + s.scheme->name;
+  if (s.ollama_tag != nullptr) return fmt::format("{}:{}", c.ollama_library, s.ollama_tag->tag);
+  return fmt::format("{} {}", s.model->id, s.scheme->name);
 }
 
 // Nothing fits: say what the smallest variant needs, at this context and at a short one.

@@ -27,7 +27,7 @@ const QuantScheme* Catalog::find_scheme(std::string_view name) const {
   for (const QuantScheme& s : schemes)
     if (iequals(s.name, name)) return &s;
   for (const QuantScheme& s : schemes)
-    for (const std::string& alias : s.aliases)
+    for (const std::string_view alias : s.aliases)
       if (iequals(alias, name)) return &s;
   return nullptr;
 }
@@ -36,7 +36,7 @@ const OllamaTag* Catalog::find_ollama_tag(std::string_view tag) const {
   for (const OllamaTag& t : ollama_tags)
     if (iequals(t.tag, tag)) return &t;
   for (const OllamaTag& t : ollama_tags)
-    for (const std::string& alias : t.aliases)
+    for (const std::string_view alias : t.aliases)
       if (iequals(alias, tag)) return &t;
   return nullptr;
 }
@@ -78,7 +78,7 @@ const Device* Catalog::find_device(std::string_view name) const {
   for (const Device& d : devices)
     if (device_key(d.name) == want) return &d;
   for (const Device& d : devices)
-    for (const std::string& alias : d.aliases)
+    for (const std::string_view alias : d.aliases)
       if (device_key(alias) == want) return &d;
   // "Ryzen 9 7950X" names "AMD Ryzen 9 7950X (DDR5-5200 dual channel)" when it is the only such device.
   const Device* only = nullptr;
@@ -103,8 +103,8 @@ const PromptEfficiency* SpeedCalibration::find_prompt(std::string_view device_ki
   return nullptr;
 }
 
-std::vector<std::string> Catalog::scheme_spellings() const {
-  std::vector<std::string> out;
+std::vector<std::string_view> Catalog::scheme_spellings() const {
+  std::vector<std::string_view> out;
   for (const QuantScheme& s : schemes) {
     out.push_back(s.name);
     out.insert(out.end(), s.aliases.begin(), s.aliases.end());

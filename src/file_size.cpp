@@ -69,7 +69,7 @@ std::vector<TypeTotal> type_histogram(const std::vector<PlannedTensor>& planned)
 
 std::string metadata_basis_of(const Model& model) {
   const GgufMetadataEstimate& g = model.gguf_metadata;
-  if (g.kv_bytes == 0) return "no key/value metadata estimate for " + model.id + "; counted as 0 bytes";
+  if (g.kv_bytes == 0) return fmt::format("no key/value metadata estimate for {}; counted as 0 bytes", model.id);
   return fmt::format("estimated: {} bytes of key/value metadata for the {} tokenizer arrays and the other keys "
                      "(source: {})",
                      g.kv_bytes, g.tokenizer, g.source);

@@ -106,7 +106,7 @@ std::string why_first(const Candidate& cand, const FitRequest& request, const Ra
     case Preference::balanced: break;
   }
   std::string benchmarks;
-  for (const std::string& name : policy.capability_benchmarks) benchmarks += (benchmarks.empty() ? "" : " and ") + name;
+  for (const std::string_view name : policy.capability_benchmarks) (benchmarks += benchmarks.empty() ? "" : " and ") += name;
   return fmt::format("{}; the best published scores of what fits ({} mean {}); {}{}", where, benchmarks, scores(cand),
                      quant_words(cand), speed_words(cand));
 }

@@ -54,8 +54,8 @@ std::optional<std::uint64_t> take_size(std::string_view& text) {
   }
 }
 
-std::vector<std::string> device_names(const Catalog& c) {
-  std::vector<std::string> names;
+std::vector<std::string_view> device_names(const Catalog& c) {
+  std::vector<std::string_view> names;
   for (const Device& d : c.devices) {
     names.push_back(d.name);
     names.insert(names.end(), d.aliases.begin(), d.aliases.end());

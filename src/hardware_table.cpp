@@ -1,14 +1,16 @@
 #include "hardware_table.hpp"
 
+#include <fmt/format.h>
+
 #include <set>
 
 namespace r1tag::detail {
 
 namespace {
 
-const std::set<std::string> k_device_kinds = {"gpu", "apple", "cpu"};
+const std::set<std::string, std::less<>> k_device_kinds = {"gpu", "apple", "cpu"};
 
-Device read_device(const JsonReader& r, const std::string& name) {
+Device read_device(const JsonReader& r, std::string_view name) {
   Device d;
   d.name = name;
   if (!r.expect_object()) return d;
@@ -44,7 +46,7 @@ Device read_device(const JsonReader& r, const std::string& name) {
 }
 
 // "YYYY-MM" or "YYYY-MM-DD": dates compare as strings.
-bool is_date(const std::string& s) {
+bool is_date(std::string_view s) {
   if (s.size() != 7 && s.size() != 10) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const bool dash = i == 4 || i == 7;
@@ -85,7 +87,7 @@ void read_efficiency_range(const JsonReader& r, double& low, double& high) {
   if (high < low) r.child("efficiency_high").problem("expected a number >= efficiency_low");
 }
 
-DecodeEfficiency read_decode_efficiency(const JsonReader& r, const std::string& kind) {
+DecodeEfficiency read_decode_efficiency(const JsonReader& r, std::string_view kind) {
   DecodeEfficiency e;
   e.device_kind = kind;
   if (k_device_kinds.count(kind) == 0) r.problem("expected a device kind: \"gpu\", \"apple\" or \"cpu\"");
@@ -166,7 +168,7 @@ SpeedCalibration read_speed_calibration(const JsonReader& r) {
   }
   const JsonReader decode = r.child("decode");
   if (decode.expect_object())
-    for (const std::string& kind : decode.keys()) c.decode.push_back(read_decode_efficiency(decode.child(kind), kind));
+    for (const std::string_view kind : decode.keys()) c.decode.push_back(read_decode_efficiency(decode.child(kind), kind));
   const JsonReader prompt = r.child("prompt");
   if (!prompt.value().is_array()) {
     prompt.problem("expected an array of prompt efficiencies");
@@ -189,7 +191,7 @@ SpeedCalibration read_speed_calibration(const JsonReader& r) {
 std::vector<Device> read_devices(const JsonReader& r) {
   std::vector<Device> out;
   if (!r.expect_object()) return out;
-  for (const std::string& name : r.keys()) out.push_back(read_device(r.child(name), name));
+  for (const std::string_view name : r.keys()) out.push_back(read_device(r.child(name), name));
   return out;
 }
 

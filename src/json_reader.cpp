@@ -4,7 +4,7 @@
 
 namespace r1tag::detail {
 
-std::string pointer_token(const std::string& key) {
+std::string pointer_token(std::string_view key) {
   std::string out = "/";
   for (const char c : key) {
     if (c == '~') {
@@ -19,8 +19,8 @@ std::string pointer_token(const std::string& key) {
 }
 
 JsonReader::JsonReader(const nlohmann::ordered_json& value, std::string file, std::string pointer,
-                       std::vector<TableProblem>& problems)
-    : m_value(value), m_file(std::move(file)), m_pointer(std::move(pointer)), m_problems(&problems) {}
+                       std::vector<TableProblem>& problems, TextStore& store)
+    : m_value(value), m_file(std::move(file)), m_pointer(std::move(pointer)), m_problems(&problems), m_store(&store) {}
 
 namespace {
 const nlohmann::ordered_json& null_json() {
@@ -29,23 +29,23 @@ const nlohmann::ordered_json& null_json() {
 }
 }  // namespace
 
-const nlohmann::ordered_json* JsonReader::find(const std::string& key) const {
+const nlohmann::ordered_json* JsonReader::find(std::string_view key) const {
   if (!m_value.is_object()) return nullptr;
-  const auto it = m_value.find(key);
+  const auto it = m_value.find(std::string(key));
   return it == m_value.end() ? nullptr : &*it;
 }
 
-JsonReader JsonReader::child(const std::string& key) const {
+JsonReader JsonReader::child(std::string_view key) const {
   const nlohmann::ordered_json* found = find(key);
-  return JsonReader(found ? *found : null_json(), m_file, m_pointer + pointer_token(key), *m_problems);
+  return JsonReader(found ? *found : null_json(), m_file, m_pointer + pointer_token(key), *m_problems, *m_store);
 }
 
 JsonReader JsonReader::element(std::size_t index) const {
   const nlohmann::ordered_json& v = (m_value.is_array() && index < m_value.size()) ? m_value[index] : null_json();
-  return JsonReader(v, m_file, m_pointer + "/" + std::to_string(index), *m_problems);
+  return JsonReader(v, m_file, m_pointer + "/" + std::to_string(index), *m_problems, *m_store);
 }
 
-bool JsonReader::has(const std::string& key) const {
+bool JsonReader::has(std::string_view key) const {
   const nlohmann::ordered_json* found = find(key);
   return found != nullptr && !found->is_null();
 }
@@ -60,26 +60,26 @@ bool JsonReader::expect_object() const {
   return false;
 }
 
-std::string JsonReader::string(const std::string& key) const {
+std::string_view JsonReader::string(std::string_view key) const {
   const nlohmann::ordered_json* v = find(key);
   if (v == nullptr || !v->is_string() || v->get_ref<const std::string&>().empty()) {
     child(key).problem("expected a non-empty string");
     return {};
   }
-  return v->get<std::string>();
+  return keep(v->get<std::string>());
 }
 
-std::string JsonReader::optional_string(const std::string& key) const {
+std::string_view JsonReader::optional_string(std::string_view key) const {
   const nlohmann::ordered_json* v = find(key);
   if (v == nullptr || v->is_null()) return {};
   if (!v->is_string()) {
     child(key).problem("expected a string or null");
     return {};
   }
-  return v->get<std::string>();
+  return keep(v->get<std::string>());
 }
 
-std::optional<std::uint32_t> JsonReader::optional_natural(const std::string& key) const {
+std::optional<std::uint32_t> JsonReader::optional_natural(std::string_view key) const {
   const nlohmann::ordered_json* v = find(key);
   if (v == nullptr || v->is_null()) return std::nullopt;
   if (!v->is_number_unsigned() || v->get<std::uint64_t>() > std::numeric_limits<std::uint32_t>::max()) {
@@ -89,7 +89,7 @@ std::optional<std::uint32_t> JsonReader::optional_natural(const std::string& key
   return v->get<std::uint32_t>();
 }
 
-std::uint32_t JsonReader::natural(const std::string& key) const {
+std::uint32_t JsonReader::natural(std::string_view key) const {
   if (find(key) == nullptr) {
     child(key).problem("expected a non-negative integer");
     return 0;
@@ -97,7 +97,7 @@ std::uint32_t JsonReader::natural(const std::string& key) const {
   return optional_natural(key).value_or(0);
 }
 
-std::uint32_t JsonReader::positive(const std::string& key) const {
+std::uint32_t JsonReader::positive(std::string_view key) const {
   const nlohmann::ordered_json* v = find(key);
   if (v == nullptr || !v->is_number_unsigned() || v->get<std::uint64_t>() == 0 ||
       v->get<std::uint64_t>() > std::numeric_limits<std::uint32_t>::max()) {
@@ -107,7 +107,7 @@ std::uint32_t JsonReader::positive(const std::string& key) const {
   return v->get<std::uint32_t>();
 }
 
-std::uint64_t JsonReader::natural64(const std::string& key) const {
+std::uint64_t JsonReader::natural64(std::string_view key) const {
   const nlohmann::ordered_json* v = find(key);
   if (v == nullptr || !v->is_number_unsigned()) {
     child(key).problem("expected a non-negative integer");
@@ -116,7 +116,7 @@ std::uint64_t JsonReader::natural64(const std::string& key) const {
   return v->get<std::uint64_t>();
 }
 
-std::optional<double> JsonReader::optional_number(const std::string& key) const {
+std::optional<double> JsonReader::optional_number(std::string_view key) const {
   const nlohmann::ordered_json* v = find(key);
   if (v == nullptr || v->is_null()) return std::nullopt;
   if (!v->is_number()) {
@@ -126,7 +126,7 @@ std::optional<double> JsonReader::optional_number(const std::string& key) const 
   return v->get<double>();
 }
 
-double JsonReader::number(const std::string& key) const {
+double JsonReader::number(std::string_view key) const {
   if (find(key) == nullptr) {
     child(key).problem("expected a number");
     return 0;
@@ -134,7 +134,7 @@ double JsonReader::number(const std::string& key) const {
   return optional_number(key).value_or(0);
 }
 
-bool JsonReader::boolean(const std::string& key, std::optional<bool> fallback) const {
+bool JsonReader::boolean(std::string_view key, std::optional<bool> fallback) const {
   const nlohmann::ordered_json* v = find(key);
   if ((v == nullptr || v->is_null()) && fallback) return *fallback;
   if (v == nullptr || !v->is_boolean()) {
@@ -144,10 +144,10 @@ bool JsonReader::boolean(const std::string& key, std::optional<bool> fallback) c
   return v->get<bool>();
 }
 
-std::vector<std::string> JsonReader::strings(const std::string& key) const {
+std::vector<std::string_view> JsonReader::strings(std::string_view key) const {
   const nlohmann::ordered_json* v = find(key);
   if (v == nullptr || v->is_null()) return {};
-  std::vector<std::string> out;
+  std::vector<std::string_view> out;
   if (!v->is_array()) {
     child(key).problem("expected an array of strings");
     return out;
@@ -157,12 +157,12 @@ std::vector<std::string> JsonReader::strings(const std::string& key) const {
       child(key).element(i).problem("expected a string");
       continue;
     }
-    out.push_back((*v)[i].get<std::string>());
+    out.push_back(keep((*v)[i].get<std::string>()));
   }
   return out;
 }
 
-std::string JsonReader::source() const {
+std::string_view JsonReader::source() const {
   const nlohmann::ordered_json* v = find("source");
   if (v != nullptr && v->is_array() && !v->empty()) {
     std::string joined;
@@ -174,16 +174,16 @@ std::string JsonReader::source() const {
       if (!joined.empty()) joined += "; ";
       joined += (*v)[i].get<std::string>();
     }
-    return joined;
+    return keep(std::move(joined));
   }
   if (v == nullptr || !v->is_string() || v->get_ref<const std::string&>().empty()) {
     child("source").problem("every figure needs a source: expected a non-empty string");
     return {};
   }
-  return v->get<std::string>();
+  return keep(v->get<std::string>());
 }
 
-std::vector<JsonReader> JsonReader::objects(const std::string& key) const {
+std::vector<JsonReader> JsonReader::objects(std::string_view key) const {
   const JsonReader list = child(key);
   std::vector<JsonReader> out;
   if (!list.value().is_array() || list.value().empty()) {
@@ -197,12 +197,12 @@ std::vector<JsonReader> JsonReader::objects(const std::string& key) const {
   return out;
 }
 
-std::vector<std::string> JsonReader::keys() const {
-  std::vector<std::string> out;
+std::vector<std::string_view> JsonReader::keys() const {
+  std::vector<std::string_view> out;
   if (!m_value.is_object()) return out;
   for (const auto& item : m_value.items()) {
     if (!item.key().empty() && item.key().front() == '_') continue;
-    out.push_back(item.key());
+    out.push_back(keep(item.key()));
   }
   return out;
 }

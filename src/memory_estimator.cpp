@@ -41,13 +41,13 @@ bool version_at_least(std::string_view version, std::string_view since) {
 // The version number at the start of a profile's version text, "0.15.5" from "ollama v0.15.5 - …";
 // empty when it names none (llama.cpp profiles use a single era).
 std::string modelled_version(const RuntimeProfile& runtime) {
-  const std::string& text = runtime.version.value;
+  const std::string_view text = runtime.version.value;
   const std::size_t v = text.find(" v");
   if (v == std::string::npos) return {};
   const std::size_t start = v + 2;
   std::size_t end = start;
   while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) != 0 || text[end] == '.')) ++end;
-  return text.substr(start, end - start);
+  return std::string(text.substr(start, end - start));
 }
 
 struct KvTypes {

@@ -32,11 +32,11 @@ ModelWords model_words(const Model& m) {
   return {words.base, words.revision};
 }
 
-double size_value(const std::string& label) {
+double size_value(std::string_view label) {
   double scale = 1.0;
   if (!label.empty() && detail::to_lower(label.back()) == 't') scale = 1000.0;
   if (!label.empty() && detail::to_lower(label.back()) == 'm') scale = 0.001;
-  return std::strtod(label.c_str(), nullptr) * scale;
+  return std::strtod(std::string(label).c_str(), nullptr) * scale;
 }
 
 std::string capitalised(const std::string& base) {
@@ -47,8 +47,8 @@ std::string capitalised(const std::string& base) {
 }
 
 // The size words the catalogue knows, in order of size.
-std::vector<std::string> known_sizes(const Catalog& c) {
-  std::vector<std::string> sizes;
+std::vector<std::string_view> known_sizes(const Catalog& c) {
+  std::vector<std::string_view> sizes;
   for (const Model& m : c.models)
     if (std::find(sizes.begin(), sizes.end(), m.size_label) == sizes.end()) sizes.push_back(m.size_label);
   std::sort(sizes.begin(), sizes.end(), [](const auto& a, const auto& b) { return size_value(a) < size_value(b); });
@@ -59,7 +59,7 @@ std::string nearest_size(const Catalog& c, const std::string& label) {
   const double want = size_value(label);
   std::string best;
   double best_gap = 0;
-  for (const std::string& s : known_sizes(c)) {
+  for (const std::string_view s : known_sizes(c)) {
     const double gap = std::fabs(std::log(size_value(s) / want));
     if (best.empty() || gap < best_gap) {
       best = s;
@@ -72,7 +72,7 @@ std::string nearest_size(const Catalog& c, const std::string& label) {
 // How ollama names a model's variant without the quant: "7b-qwen-distill", "8b-0528-qwen3", "671b".
 std::string ollama_stem(const Model& m) {
   const ModelWords w = model_words(m);
-  std::string stem = m.size_label;
+  std::string stem(m.size_label);
   if (!w.revision.empty()) stem += "-" + w.revision;
   if (!w.base.empty()) stem += "-" + w.base;
   if (m.distilled() && w.revision.empty()) stem += "-distill";
@@ -94,7 +94,7 @@ std::string ollama_stem(const Model& m) {
     if (std::find(what.begin(), what.end(), it) == what.end()) what.push_back(it);
   }
   std::size_t meant = 0;
-  if (const auto best = closest_match(tag.base, bases)) meant = static_cast<std::size_t>(std::find(bases.begin(), bases.end(), *best) - bases.begin());
+  if (const auto best = closest_match(tag.base, {bases.begin(), bases.end()})) meant = static_cast<std::size_t>(std::find(bases.begin(), bases.end(), *best) - bases.begin());
   throw Error::bad_input(fmt::format("{} is {}; there is no {}-{}{}", size, fmt::join(what, " or "), size, tag.base, tag.distill ? "-distill" : ""),
                          fmt::format("did you mean {}?", ollama_stem(*sized[meant])));
 }
@@ -128,9 +128,9 @@ const Model& match_model(const ParsedTag& tag, const Catalog& c) {
 
 // The dynamic quants r1tag knows, for the hint on an unknown "UD-…" name.
 std::string dynamic_scheme_list(const Catalog& c) {
-  std::vector<std::string> names;
+  std::vector<std::string_view> names;
   for (const QuantScheme& s : c.schemes)
-    if (s.name.rfind("UD-", 0) == 0) names.push_back(s.name);
+    if (s.name.starts_with("UD-")) names.push_back(s.name);
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
@@ -151,7 +151,7 @@ const QuantScheme& match_scheme(const ParsedTag& tag, const Catalog& c) {
 }
 
 std::string ollama_quant_list(const Catalog& c, const Model& m) {
-  std::vector<std::string> quants;
+  std::vector<std::string_view> quants;
   for (const OllamaTag& t : c.ollama_tags) {
     if (t.model_id != m.id) continue;
     quants.push_back(t.tag.substr(t.tag.rfind('-') + 1));
@@ -170,7 +170,7 @@ std::string ollama_quant_list(const Catalog& c, const Model& m) {
 [[noreturn]] void throw_no_such_tag(const ParsedTag& tag, const Catalog& c) {
   const std::string no_tag = fmt::format("{} has no tag '{}'", c.ollama_library, tag.ollama_tag);
   if (!tag.unplaced.empty()) {
-    std::vector<std::string> all;
+    std::vector<std::string_view> all;
     for (const OllamaTag& t : c.ollama_tags) {
       all.push_back(t.tag);
       all.insert(all.end(), t.aliases.begin(), t.aliases.end());
@@ -212,7 +212,7 @@ Variant resolve_ollama(const ParsedTag& tag, const Catalog& c) {
   return v;
 }
 
-std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+std::string base_name(std::string_view path) { return std::string(path.substr(path.rfind('/') + 1)); }
 
 // "DeepSeek-R1-UD-IQ1_S-00002-of-00003.gguf" -> "DeepSeek-R1-UD-IQ1_S-of-00003.gguf": every shard of a
 // split file compares equal to the first, which is the one the catalogue lists.
@@ -233,7 +233,7 @@ bool same_file(const HfFile& f, const ParsedTag& tag) {
 void attach(Variant& v, const HfRepo& repo, const HfFile& f) {
   v.file = &f;
   v.imatrix = v.imatrix || repo.imatrix;
-  if (f.published) v.published = PublishedFile{*f.published, repo.repo + "/" + f.path, f.shards};
+  if (f.published) v.published = PublishedFile{*f.published, fmt::format("{}/{}", repo.repo, f.path), f.shards};
 }
 
 // The file a Hugging Face name points at, and its published size. A named repository is the only
@@ -251,7 +251,7 @@ void attach_hf_file(Variant& v, const Catalog& c) {
     return;
   }
   if (v.tag.file_name.empty()) return;
-  std::vector<std::string> also;
+  std::vector<std::string_view> also;
   for (const HfRepo* repo : c.repos_for(v.model->id)) {
     const HfFile* f = repo->find_file(v.scheme->name);
     if (f == nullptr || !same_file(*f, v.tag)) continue;
@@ -286,7 +286,7 @@ Variant resolve_hf(const ParsedTag& tag, const Catalog& c) {
   }
   if (!tag.quant.empty()) {
     v.scheme = &match_scheme(tag, c);
-    if (!iequals(v.scheme->name, tag.quant) && std::none_of(v.scheme->aliases.begin(), v.scheme->aliases.end(), [&](const std::string& a) { return iequals(a, tag.quant); })) {
+    if (!iequals(v.scheme->name, tag.quant) && std::none_of(v.scheme->aliases.begin(), v.scheme->aliases.end(), [&](std::string_view a) { return iequals(a, tag.quant); })) {
       v.notes.push_back(fmt::format("{} is unsloth's name for its dynamic quant {}", tag.quant_text, v.scheme->name));
     }
   } else if (tag.dialect == Dialect::hf_reference) {

@@ -1,5 +1,7 @@
 #include "runtime_table.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <set>
 #include <string>
@@ -9,9 +11,9 @@ namespace r1tag::detail {
 namespace {
 
 // The strings the estimator understands; anything else in the table is a typo to report.
-const std::set<std::string> k_output_layer_offload = {"first", "with_last_layer"};
-const std::set<std::string> k_quantized_v_without_fa = {"error", "f16"};
-const std::set<std::string> k_gpu_backends = {"any", "cuda", "rocm", "metal"};
+const std::set<std::string, std::less<>> k_output_layer_offload = {"first", "with_last_layer"};
+const std::set<std::string, std::less<>> k_quantized_v_without_fa = {"error", "f16"};
+const std::set<std::string, std::less<>> k_gpu_backends = {"any", "cuda", "rocm", "metal"};
 
 RuntimeFigure read_figure(const JsonReader& parent, const std::string& key, bool positive) {
   const JsonReader r = parent.child(key);
@@ -31,22 +33,22 @@ RuntimeFlag read_flag(const JsonReader& parent, const std::string& key) {
   return f;
 }
 
-RuntimeChoice read_choice(const JsonReader& parent, const std::string& key, const std::set<std::string>* allowed) {
+RuntimeChoice read_choice(const JsonReader& parent, const std::string& key, const std::set<std::string, std::less<>>* allowed) {
   const JsonReader r = parent.child(key);
   RuntimeChoice c;
   if (!r.expect_object()) return c;
   c.value = r.string("value");
   if (allowed != nullptr && !c.value.empty() && allowed->count(c.value) == 0) {
-    r.child("value").problem("unknown value '" + c.value + "'");
+    r.child("value").problem(fmt::format("unknown value '{}'", c.value));
   }
   c.source = r.source();
   return c;
 }
 
 // A version like "0.15.5": digits and dots only, so versions compare numerically.
-void check_version(const JsonReader& r, const std::string& version) {
+void check_version(const JsonReader& r, std::string_view version) {
   if (version.empty() || version.find_first_not_of("0123456789.") != std::string::npos) {
-    r.child("since_version").problem("expected a version such as \"0.6.7\", got \"" + version + "\"");
+    r.child("since_version").problem(fmt::format("expected a version such as \"0.6.7\", got \"{}\"", version));
   }
 }
 
@@ -92,7 +94,7 @@ std::vector<RuntimeGpuOverhead> read_overheads(const JsonReader& parent) {
     RuntimeGpuOverhead o;
     o.backend = e.string("backend");
     if (!o.backend.empty() && k_gpu_backends.count(o.backend) == 0) {
-      e.child("backend").problem("unknown backend '" + o.backend + "'");
+      e.child("backend").problem(fmt::format("unknown backend '{}'", o.backend));
     }
     o.bytes = e.natural64("bytes");
     o.source = e.source();
@@ -101,7 +103,7 @@ std::vector<RuntimeGpuOverhead> read_overheads(const JsonReader& parent) {
   return out;
 }
 
-RuntimeProfile read_profile(const JsonReader& r, const std::string& name) {
+RuntimeProfile read_profile(const JsonReader& r, std::string_view name) {
   RuntimeProfile p;
   p.name = name;
   if (!r.expect_object()) return p;
@@ -126,7 +128,7 @@ RuntimeProfile read_profile(const JsonReader& r, const std::string& name) {
 std::vector<RuntimeProfile> read_runtimes(const JsonReader& r) {
   std::vector<RuntimeProfile> out;
   if (!r.expect_object()) return out;
-  for (const std::string& name : r.keys()) out.push_back(read_profile(r.child(name), name));
+  for (const std::string_view name : r.keys()) out.push_back(read_profile(r.child(name), name));
   if (!out.empty() && out.front().name != "llama.cpp") {
     r.problem("the first profile must be \"llama.cpp\", the default runtime");
   }

@@ -38,7 +38,7 @@ class LayerSet {
 // One device that reads weights or KV cache during decode: a GPU of the request, or the host's RAM.
 struct Reader {
   const Device* device = nullptr;
-  std::string kind;  // efficiency kind: the device's, or "cpu" for RAM (also on Apple's unified memory)
+  std::string_view kind;  // efficiency kind: the device's, or "cpu" for RAM (also on Apple's unified memory)
   DeviceRead read;
   LayerSet layers;                  // layers with weights read here (L = the output layer)
   LayerSet moe_layers;              // blocks whose routed experts are read here
@@ -131,7 +131,7 @@ void add_kv(std::vector<Reader>& readers, const MemoryEstimate& memory) {
     readers[d].kv_bytes_per_cell = memory.devices[d].kv_cache_bytes / memory.kv_cache_cells;
 }
 
-const DecodeEfficiency& decode_efficiency(const Catalog& c, const std::string& kind) {
+const DecodeEfficiency& decode_efficiency(const Catalog& c, std::string_view kind) {
   const DecodeEfficiency* e = c.speed_calibration.find_decode(kind);
   if (e == nullptr) {
     throw Error(ExitCode::bad_data, fmt::format("speed_calibration.json has no decode efficiency for '{}'", kind));

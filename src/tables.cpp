@@ -43,10 +43,10 @@ RawTables read_tables_from(const std::string& dir) {
 
 namespace {
 
-const std::set<std::string> k_scheme_kinds = {"float",   "legacy", "k-quant", "i-quant", "ternary",
+const std::set<std::string, std::less<>> k_scheme_kinds = {"float",   "legacy", "k-quant", "i-quant", "ternary",
                                               "mxfp",    "publisher-variant", "dynamic"};
 
-GgmlType read_type(const JsonReader& r, const std::string& name) {
+GgmlType read_type(const JsonReader& r, std::string_view name) {
   GgmlType t;
   t.name = name;
   if (!r.expect_object()) return t;
@@ -72,12 +72,12 @@ QualityFigure read_quality(const JsonReader& r) {
   return q;
 }
 
-QuantScheme read_scheme(const JsonReader& r, const std::string& name) {
+QuantScheme read_scheme(const JsonReader& r, std::string_view name) {
   QuantScheme s;
   s.name = name;
   if (!r.expect_object()) return s;
   s.kind = r.string("kind");
-  if (!s.kind.empty() && k_scheme_kinds.count(s.kind) == 0) r.child("kind").problem("unknown kind '" + s.kind + "'");
+  if (!s.kind.empty() && k_scheme_kinds.count(s.kind) == 0) r.child("kind").problem(fmt::format("unknown kind '{}'", s.kind));
   s.ftype_id = r.optional_natural("ftype_id");
   s.default_type = r.string("default_type");
   s.aliases = r.strings("aliases");
@@ -141,7 +141,7 @@ GgufMetadataEstimate read_gguf_metadata(const JsonReader& parent) {
   return g;
 }
 
-Model read_model(const JsonReader& r, const std::string& id) {
+Model read_model(const JsonReader& r, std::string_view id) {
   Model m;
   m.id = id;
   if (!r.expect_object()) return m;
@@ -187,14 +187,14 @@ std::optional<PublishedSize> read_published(const JsonReader& parent) {
       p.bytes = parsed->bytes;
       p.precision_bytes = parsed->precision_bytes;
     } else if (!p.shown.empty()) {
-      r.child("shown").problem("expected a size such as \"4.68 GB\" or \"131 GiB\", got \"" + p.shown + "\"");
+      r.child("shown").problem(fmt::format("expected a size such as \"4.68 GB\" or \"131 GiB\", got \"{}\"", p.shown));
     }
   }
   p.source = r.source();
   return p;
 }
 
-OllamaTag read_ollama_tag(const JsonReader& r, const std::string& tag) {
+OllamaTag read_ollama_tag(const JsonReader& r, std::string_view tag) {
   OllamaTag t;
   t.tag = tag;
   if (!r.expect_object()) return t;
@@ -204,7 +204,7 @@ OllamaTag read_ollama_tag(const JsonReader& r, const std::string& tag) {
   t.digest = r.optional_string("digest");
   t.kv_layout = r.optional_string("kv_layout");
   t.published = read_published(r);
-  t.source = r.has("source") ? r.source() : std::string();
+  t.source = r.has("source") ? r.source() : std::string_view();
   t.size_follows_rules = r.boolean("size_follows_rules", true);
   t.size_note = r.optional_string("size_note");
   t.size_summary = r.optional_string("size_summary");
@@ -212,7 +212,7 @@ OllamaTag read_ollama_tag(const JsonReader& r, const std::string& tag) {
   return t;
 }
 
-HfRepo read_repo(const JsonReader& r, const std::string& name) {
+HfRepo read_repo(const JsonReader& r, std::string_view name) {
   HfRepo repo;
   repo.repo = name;
   if (!r.expect_object()) return repo;
@@ -222,7 +222,7 @@ HfRepo read_repo(const JsonReader& r, const std::string& name) {
   repo.kv_layout = r.optional_string("kv_layout");
   const JsonReader files = r.child("files");
   if (files.expect_object()) {
-    for (const std::string& scheme : files.keys()) {
+    for (const std::string_view scheme : files.keys()) {
       const JsonReader f = files.child(scheme);
       if (!f.expect_object()) continue;
       HfFile file;
@@ -267,7 +267,8 @@ RankingPolicy read_ranking(const JsonReader& r) {
   p.speed_capability_share = share.number("value");
   if (p.speed_capability_share <= 0 || p.speed_capability_share > 1) share.child("value").problem("expected a share between 0 and 1");
   p.short_context_tokens = r.child("short_context_tokens").positive("value");
-  p.source = loss.source() + "; " + capability.source() + "; " + share.source() + "; " + r.child("short_context_tokens").source();
+  p.source = r.keep(fmt::format("{}; {}; {}; {}", loss.source(), capability.source(), share.source(),
+                                 r.child("short_context_tokens").source()));
   return p;
 }
 
@@ -280,44 +281,44 @@ void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
   for (const QuantScheme& s : c.schemes) {
     const std::string at = pointer_token(s.name);
     if (!s.default_type.empty() && c.find_type(s.default_type) == nullptr)
-      add("quant_schemes.json", at + "/default_type", "unknown ggml type '" + s.default_type + "'");
+      add("quant_schemes.json", at + "/default_type", fmt::format("unknown ggml type '{}'", s.default_type));
     if (!s.token_embd_type.empty() && c.find_type(s.token_embd_type) == nullptr)
-      add("quant_schemes.json", at + "/token_embd_type", "unknown ggml type '" + s.token_embd_type + "'");
+      add("quant_schemes.json", at + "/token_embd_type", fmt::format("unknown ggml type '{}'", s.token_embd_type));
     if (!s.output_type.empty() && c.find_type(s.output_type) == nullptr)
-      add("quant_schemes.json", at + "/output_type", "unknown ggml type '" + s.output_type + "'");
+      add("quant_schemes.json", at + "/output_type", fmt::format("unknown ggml type '{}'", s.output_type));
     if (!s.base_scheme.empty() && c.find_scheme(s.base_scheme) == nullptr)
-      add("quant_schemes.json", at + "/base_scheme", "unknown scheme '" + s.base_scheme + "'");
+      add("quant_schemes.json", at + "/base_scheme", fmt::format("unknown scheme '{}'", s.base_scheme));
   }
   for (const OllamaTag& t : c.ollama_tags) {
     const std::string at = "/ollama/tags" + pointer_token(t.tag);
-    if (c.find_model(t.model_id) == nullptr) add("catalogue.json", at + "/model", "unknown model '" + t.model_id + "'");
-    if (c.find_scheme(t.scheme) == nullptr) add("catalogue.json", at + "/scheme", "unknown scheme '" + t.scheme + "'");
+    if (c.find_model(t.model_id) == nullptr) add("catalogue.json", at + "/model", fmt::format("unknown model '{}'", t.model_id));
+    if (c.find_scheme(t.scheme) == nullptr) add("catalogue.json", at + "/scheme", fmt::format("unknown scheme '{}'", t.scheme));
   }
   for (std::size_t i = 0; i < c.speed_measurements.size(); ++i) {
     const SpeedMeasurement& m = c.speed_measurements[i];
     const std::string at = "/" + std::to_string(i);
-    if (c.find_model(m.model_id) == nullptr) add("speed_measurements.json", at + "/model", "unknown model '" + m.model_id + "'");
-    if (c.find_scheme(m.scheme) == nullptr) add("speed_measurements.json", at + "/scheme", "unknown scheme '" + m.scheme + "'");
-    if (c.find_device(m.device) == nullptr) add("speed_measurements.json", at + "/device", "unknown device '" + m.device + "'");
+    if (c.find_model(m.model_id) == nullptr) add("speed_measurements.json", at + "/model", fmt::format("unknown model '{}'", m.model_id));
+    if (c.find_scheme(m.scheme) == nullptr) add("speed_measurements.json", at + "/scheme", fmt::format("unknown scheme '{}'", m.scheme));
+    if (c.find_device(m.device) == nullptr) add("speed_measurements.json", at + "/device", fmt::format("unknown device '{}'", m.device));
     if (!m.host_device.empty() && c.find_device(m.host_device) == nullptr)
-      add("speed_measurements.json", at + "/host_device", "unknown device '" + m.host_device + "'");
+      add("speed_measurements.json", at + "/host_device", fmt::format("unknown device '{}'", m.host_device));
   }
   const SpeedCalibration& cal = c.speed_calibration;
   if (!cal.default_host_device.empty() && c.find_device(cal.default_host_device) == nullptr)
-    add("speed_calibration.json", "/default_host_device/value", "unknown device '" + cal.default_host_device + "'");
+    add("speed_calibration.json", "/default_host_device/value", fmt::format("unknown device '{}'", cal.default_host_device));
   for (std::size_t i = 0; i < cal.cpu_thread_rates.size(); ++i) {
     const auto& types = cal.cpu_thread_rates[i].ggml_types;
     for (std::size_t k = 0; k < types.size(); ++k)
       if (c.find_type(types[k]) == nullptr)
         add("speed_calibration.json", "/cpu_thread_rates/" + std::to_string(i) + "/ggml_types/" + std::to_string(k),
-            "unknown ggml type '" + types[k] + "'");
+            fmt::format("unknown ggml type '{}'", types[k]));
   }
   for (const HfRepo& r : c.hf_repos) {
     const std::string at = "/huggingface" + pointer_token(r.repo);
-    if (c.find_model(r.model_id) == nullptr) add("catalogue.json", at + "/model", "unknown model '" + r.model_id + "'");
+    if (c.find_model(r.model_id) == nullptr) add("catalogue.json", at + "/model", fmt::format("unknown model '{}'", r.model_id));
     for (const HfFile& f : r.files) {
       if (c.find_scheme(f.scheme) == nullptr)
-        add("catalogue.json", at + "/files" + pointer_token(f.scheme), "unknown scheme '" + f.scheme + "'");
+        add("catalogue.json", at + "/files" + pointer_token(f.scheme), fmt::format("unknown scheme '{}'", f.scheme));
     }
   }
 }
@@ -327,30 +328,31 @@ void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
 Catalog parse_catalog(const RawTables& tables) {
   std::vector<TableProblem> problems;
   Catalog c;
+  const auto store = std::make_shared<TextStore>();
 
   const auto types_json = parse_json(tables, "quant_types.json");
-  const JsonReader types(types_json, "quant_types.json", "", problems);
+  const JsonReader types(types_json, "quant_types.json", "", problems, *store);
   if (types.expect_object())
-    for (const std::string& name : types.keys()) c.ggml_types.push_back(read_type(types.child(name), name));
+    for (const std::string_view name : types.keys()) c.ggml_types.push_back(read_type(types.child(name), name));
 
   const auto schemes_json = parse_json(tables, "quant_schemes.json");
-  const JsonReader schemes(schemes_json, "quant_schemes.json", "", problems);
+  const JsonReader schemes(schemes_json, "quant_schemes.json", "", problems, *store);
   if (schemes.expect_object())
-    for (const std::string& name : schemes.keys()) c.schemes.push_back(read_scheme(schemes.child(name), name));
+    for (const std::string_view name : schemes.keys()) c.schemes.push_back(read_scheme(schemes.child(name), name));
 
   const auto models_json = parse_json(tables, "architectures.json");
-  const JsonReader models(models_json, "architectures.json", "", problems);
+  const JsonReader models(models_json, "architectures.json", "", problems, *store);
   if (models.expect_object())
-    for (const std::string& id : models.keys()) c.models.push_back(read_model(models.child(id), id));
+    for (const std::string_view id : models.keys()) c.models.push_back(read_model(models.child(id), id));
 
   const auto catalogue_json = parse_json(tables, "catalogue.json");
-  const JsonReader catalogue(catalogue_json, "catalogue.json", "", problems);
+  const JsonReader catalogue(catalogue_json, "catalogue.json", "", problems, *store);
   const JsonReader ollama = catalogue.child("ollama");
   if (ollama.expect_object()) {
     c.ollama_library = ollama.string("library");
     const JsonReader tags = ollama.child("tags");
     if (tags.expect_object())
-      for (const std::string& tag : tags.keys()) c.ollama_tags.push_back(read_ollama_tag(tags.child(tag), tag));
+      for (const std::string_view tag : tags.keys()) c.ollama_tags.push_back(read_ollama_tag(tags.child(tag), tag));
     const JsonReader history = ollama.child("alias_history");
     if (history.value().is_array()) {
       for (std::size_t i = 0; i < history.value().size(); ++i) {
@@ -362,21 +364,22 @@ Catalog parse_catalog(const RawTables& tables) {
   }
   const JsonReader hf = catalogue.child("huggingface");
   if (hf.expect_object())
-    for (const std::string& name : hf.keys()) c.hf_repos.push_back(read_repo(hf.child(name), name));
+    for (const std::string_view name : hf.keys()) c.hf_repos.push_back(read_repo(hf.child(name), name));
 
   const auto runtimes_json = parse_json(tables, "runtimes.json");
-  c.runtimes = detail::read_runtimes(JsonReader(runtimes_json, "runtimes.json", "", problems));
+  c.runtimes = detail::read_runtimes(JsonReader(runtimes_json, "runtimes.json", "", problems, *store));
   const auto gpus_json = parse_json(tables, "gpus.json");
-  c.devices = detail::read_devices(JsonReader(gpus_json, "gpus.json", "", problems));
+  c.devices = detail::read_devices(JsonReader(gpus_json, "gpus.json", "", problems, *store));
   const auto speed_json = parse_json(tables, "speed_measurements.json");
   c.speed_measurements =
-      detail::read_speed_measurements(JsonReader(speed_json, "speed_measurements.json", "", problems));
+      detail::read_speed_measurements(JsonReader(speed_json, "speed_measurements.json", "", problems, *store));
 
   const auto calibration_json = parse_json(tables, "speed_calibration.json");
   c.speed_calibration =
-      detail::read_speed_calibration(JsonReader(calibration_json, "speed_calibration.json", "", problems));
+      detail::read_speed_calibration(JsonReader(calibration_json, "speed_calibration.json", "", problems, *store));
   const auto ranking_json = parse_json(tables, "ranking.json");
-  c.ranking = read_ranking(JsonReader(ranking_json, "ranking.json", "", problems));
+  c.ranking = read_ranking(JsonReader(ranking_json, "ranking.json", "", problems, *store));
+  c.text_store = store;
   check_references(c, problems);
   if (!problems.empty()) {
     const TableProblem& first = problems.front();

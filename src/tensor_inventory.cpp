@@ -180,7 +180,7 @@ KvLayout kv_layout_from(std::string_view text) {
 }
 
 std::vector<TensorInfo> tensor_inventory(const Model& model, KvLayout layout) {
-  const std::string& arch = model.architecture;
+  const std::string_view arch = model.architecture;
   const bool dense = arch == "qwen2" || arch == "llama" || arch == "qwen3";
   if (!dense && arch != "deepseek2") {
     throw Error::bad_input(fmt::format("no tensor inventory for architecture '{}' of {}", arch, model.id));

@@ -50,6 +50,26 @@ TEST_CASE("data_tables: the embedded catalogue equals the tables in data/", "[da
   }
 }
 
+// The catalogue's text is string_views: into the binary for the embedded tables, into the shared
+// TextStore for --data. A copy must stay readable after the tables, and the catalogue read from
+// them, are gone (ASan in the check preset turns a dangling view into a failure here).
+TEST_CASE("data_tables: a catalogue read with --data keeps its text after the tables are freed", "[data_tables]") {
+  Catalog copy;
+  {
+    const Catalog parsed = r1tag::parse_catalog(source_tables());
+    copy = parsed;
+  }
+  REQUIRE(copy.text_store != nullptr);
+  CHECK(copy.ollama_library == "deepseek-r1");
+  const r1tag::Model* model = copy.find_model("DeepSeek-R1-Distill-Qwen-7B");
+  REQUIRE(model != nullptr);
+  CHECK(model->base_model == "Qwen2.5-Math-7B");
+  const r1tag::QuantScheme* scheme = copy.find_scheme("q4_k");  // an alias, read from an array
+  REQUIRE(scheme != nullptr);
+  CHECK(scheme->name == "Q4_K_M");
+  CHECK(r1tag::embedded_catalog().text_store == nullptr);
+}
+
 TEST_CASE("data_tables: ggml block layouts match ggml-common.h", "[data_tables]") {
   // ggml/src/ggml-common.h static_asserts: block_q4_K is 2*fp16 + 12 scale bytes + 128 nibble bytes.
   const Catalog& c = r1tag::embedded_catalog();

@@ -184,7 +184,7 @@ TEST_CASE("resolver pins model, scheme, ollama tag and file for the real names i
   REQUIRE(v.model != nullptr);
   CHECK(v.model->id == row.model_id);
   CHECK((v.scheme ? v.scheme->name : "") == row.scheme);
-  CHECK((v.ollama_tag ? "deepseek-r1:" + v.ollama_tag->tag : "") == row.ollama_tag);
+  CHECK((v.ollama_tag ? "deepseek-r1:" + std::string(v.ollama_tag->tag) : "") == row.ollama_tag);
   CHECK((v.repo ? v.repo->repo : "") == row.repo);
   CHECK((v.file ? v.file->path : "") == row.file);
 }

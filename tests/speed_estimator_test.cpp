@@ -49,7 +49,7 @@ void all_on(Setup& s, const char* device, std::uint32_t count) {
   const Device* d = embedded_catalog().find_device(device);
   REQUIRE(d != nullptr);
   for (std::uint32_t i = 0; i < count; ++i) {
-    s.request.gpus.push_back({"GPU" + std::to_string(i), d->backend});
+    s.request.gpus.push_back({"GPU" + std::to_string(i), std::string(d->backend)});
     s.hardware.gpus.push_back(d);
   }
   s.request.placement.gpu_layers = s.model->hparams.block_count + 1;

@@ -15,6 +15,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `input`, or nullopt when none is close enough.
 // Example: closest_match("q4_k_n", {"Q4_K_M", "Q8_0"}) -> "Q4_K_M".
-std::optional<std::string> closest_match(std::string_view input, const std::vector<std::string>& candidates);
+std::optional<std::string> closest_match(std::string_view input, const std::vector<std::string_view>& candidates);
 
 }  // namespace r1tag

@@ -76,7 +76,7 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   if (!o.model.empty() && std::none_of(catalog.models.begin(), catalog.models.end(), [&](const Model& m) {
         return m.size_label == o.model || m.id == o.model;
       })) {
-    std::vector<std::string> names;
+    std::vector<std::string_view> names;
     for (const Model& m : catalog.models) names.push_back(m.size_label);
     const auto best = closest_match(o.model, names);
     throw Error::usage(fmt::format("unknown model '{}'", o.model), best ? fmt::format("did you mean {}?", *best) : "");

@@ -27,7 +27,7 @@ bool matches(const Device& d, const std::string& filter) {
   if (filter.empty()) return true;
   const std::string want = folded(filter);
   if (folded(d.name).find(want) != std::string::npos || folded(d.kind) == want || folded(d.vendor) == want) return true;
-  return std::any_of(d.aliases.begin(), d.aliases.end(), [&](const std::string& a) { return folded(a).find(want) != std::string::npos; });
+  return std::any_of(d.aliases.begin(), d.aliases.end(), [&](std::string_view a) { return folded(a).find(want) != std::string::npos; });
 }
 
 }  // namespace

@@ -37,8 +37,9 @@ void add_named_gpus(Hardware& h, const HardwareFlags& f, const Catalog& catalog)
   h.named = parse_hardware(f.gpu, catalog);
   for (std::uint32_t i = 0; i < h.named->count; ++i) {
     h.budget.gpu_bytes.push_back(h.named->gpu_usable_bytes);
-    const std::string& name = h.named->device->name;
-    h.gpus.push_back(GpuDevice{h.named->count > 1 ? fmt::format("{} #{}", name, i) : name, h.named->device->backend});
+    const std::string_view name = h.named->device->name;
+    h.gpus.push_back(GpuDevice{h.named->count > 1 ? fmt::format("{} #{}", name, i) : std::string(name),
+                               std::string(h.named->device->backend)});
   }
 }
 

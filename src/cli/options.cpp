@@ -14,7 +14,7 @@ namespace r1tag::cli {
 
 namespace {
 // llama.cpp's -ctk/-ctv values (common/arg.cpp kv_cache_types).
-const std::vector<std::string> k_kv_types = {"f32", "f16", "bf16", "q8_0", "q4_0", "q4_1", "iq4_nl", "q5_0", "q5_1"};
+const std::vector<std::string_view> k_kv_types = {"f32", "f16", "bf16", "q8_0", "q4_0", "q4_1", "iq4_nl", "q5_0", "q5_1"};
 }  // namespace
 
 std::string checked_kv_type(const std::string& text) {

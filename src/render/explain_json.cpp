@@ -1,5 +1,7 @@
 #include "render/explain_render.hpp"
 
+#include <fmt/format.h>
+
 #include <r1tag/quant_quality.hpp>
 
 #include "render/fit_render.hpp"
@@ -245,7 +247,7 @@ void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, cons
     w.null();
   }
   w.key("ollama_tag");
-  if (v.ollama_tag) w.value(c.ollama_library + ":" + v.ollama_tag->tag);
+  if (v.ollama_tag) w.value(fmt::format("{}:{}", c.ollama_library, v.ollama_tag->tag));
   else w.null();
   w.key("huggingface");
   if (v.repo != nullptr) {

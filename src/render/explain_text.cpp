@@ -18,19 +18,19 @@ constexpr std::size_t k_label_width = 10;
 
 
 // Greedy word wrap; a word longer than `width` gets a row of its own.
-std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   std::vector<std::string> rows;
   std::string row;
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find(' ', start);
     if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
+    const std::string_view word = text.substr(start, end - start);
     if (!row.empty() && row.size() + 1 + word.size() > width) {
       rows.push_back(row);
       row.clear();
     }
-    row += (row.empty() ? "" : " ") + word;
+    (row += row.empty() ? "" : " ") += word;
     start = end + 1;
   }
   rows.push_back(row);
@@ -62,15 +62,15 @@ class Block {
  public:
   explicit Block(const TextStyle& style) : m_style(style) {}
 
-  void line(const std::string& label, const std::string& text) {
-    const std::string shown = m_style.color && !label.empty() ? "\033[1m" + label + "\033[0m" : label;
+  void line(std::string_view label, std::string_view text) {
+    const std::string shown = m_style.color && !label.empty() ? fmt::format("\033[1m{}\033[0m", label) : std::string(label);
     std::string prefix = fmt::format("  {}{:<{}}", shown, "", k_label_width - label.size());
     for (const std::string& row : wrap(text, m_style.width - k_label_width - 2)) {
       m_out += prefix + row + "\n";
       prefix = std::string(k_label_width + 2, ' ');
     }
   }
-  void more(const std::string& text) { line("", text); }
+  void more(std::string_view text) { line("", text); }
   // A table row: indented like continuation lines, never wrapped, so columns stay aligned.
   void row(const std::string& text) { m_out += std::string(k_label_width + 2, ' ') + text + "\n"; }
   void heading(const std::string& text) { m_out += (m_style.color ? "\033[1;36m" + text + "\033[0m" : text) + "\n"; }
@@ -120,13 +120,13 @@ void quant_lines(Block& b, const QuantScheme& s, const Catalog& c) {
     layout = fmt::format(" (mostly {}: {} bytes per {} weights = {:.4g} bits per weight)", t->name, t->type_size_bytes,
                          t->block_size, 8.0 * t->type_size_bytes / t->block_size);
   }
-  b.line("quant", s.name + layout);
+  b.line("quant", fmt::format("{}{}", s.name, layout));
   b.more(s.meaning);
   const QualityVerdict verdict = quality_verdict(s, c);
   b.more(fmt::format("quality loss: {} ({})", to_string(verdict.loss), verdict.basis));
   for (const QualityFigure& q : s.quality) {
-    b.more(fmt::format("quality: {} on {}{}{}", metric_words(q), q.model, q.dataset.empty() ? "" : ", " + q.dataset,
-                       q.by.empty() ? "" : " (" + q.by + ")"));
+    b.more(fmt::format("quality: {} on {}{}{}", metric_words(q), q.model, q.dataset.empty() ? "" : fmt::format(", {}", q.dataset),
+                       q.by.empty() ? "" : fmt::format(" ({})", q.by)));
   }
 }
 
@@ -147,7 +147,7 @@ void computed_lines(Block& b, const Explanation& e) {
 
 void published_lines(Block& b, const Explanation& e) {
   const PublishedFile& p = *e.variant.published;
-  const std::string how = p.size.exact ? fmt::format("exactly {} bytes", group_digits(p.size.bytes)) : "shown as " + p.size.shown;
+  const std::string how = p.size.exact ? fmt::format("exactly {} bytes", group_digits(p.size.bytes)) : fmt::format("shown as {}", p.size.shown);
   const std::string parts = p.shards > 1 ? fmt::format(" in {} parts", p.shards) : "";
   std::string line = fmt::format("published: {} ({}) by {}{}", how, format_gib(p.size.bytes), p.where, parts);
   if (e.computed) {
@@ -211,7 +211,7 @@ void where_lines(Block& b, const Variant& v, const Catalog& c) {
   if (v.scheme == nullptr) return;
   std::vector<const HfRepo*> repos = c.repos_for(v.model->id);
   if (v.repo != nullptr) repos.insert(repos.begin(), v.repo);
-  std::vector<std::string> seen;
+  std::vector<std::string_view> seen;
   for (const HfRepo* repo : repos) {
     const HfFile* f = repo->find_file(v.scheme->name);
     if (f == nullptr || std::find(seen.begin(), seen.end(), repo->repo) != seen.end()) continue;

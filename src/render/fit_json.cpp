@@ -2,6 +2,8 @@
 
 #include "render/json_writer.hpp"
 
+#include <fmt/format.h>
+
 namespace r1tag {
 
 namespace {
@@ -65,7 +67,7 @@ void write_candidate(JsonWriter& w, const Candidate& c, std::size_t rank, const 
       .field("loss_basis", c.quality.basis)
       .end_object();
   w.key("ollama_tag");
-  if (c.ollama_tag) w.value(library + ":" + c.ollama_tag->tag);
+  if (c.ollama_tag) w.value(fmt::format("{}:{}", library, c.ollama_tag->tag));
   else w.null();
   w.key("huggingface_repo");
   if (c.repo) w.value(c.repo->repo);

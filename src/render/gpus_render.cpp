@@ -24,7 +24,7 @@ std::string render_gpus_text(const std::vector<const Device*>& devices) {
   std::string out = fmt::format("{:<{}} {:<6} {:>20} {:>6}  {}\n", "device", width, "kind", "memory", "GB/s", "also known as");
   for (const Device* d : devices) {
     std::string aliases;
-    for (const std::string& a : d->aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+    for (const std::string_view a : d->aliases) (aliases += aliases.empty() ? "" : ", ") += a;
     out += fmt::format("{:<{}} {:<6} {:>20} {:>6.0f}  {}\n", d->name, width, d->kind, memory_list(*d),
                        d->memory_bandwidth_gbps, aliases);
   }
