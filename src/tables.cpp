@@ -296,7 +296,7 @@ void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
   }
   for (std::size_t i = 0; i < c.speed_measurements.size(); ++i) {
     const SpeedMeasurement& m = c.speed_measurements[i];
-    const std::string at = "/" + std::to_string(i);
+    const std::string at = fmt::format("/{}", i);
     if (c.find_model(m.model_id) == nullptr) add("speed_measurements.json", at + "/model", fmt::format("unknown model '{}'", m.model_id));
     if (c.find_scheme(m.scheme) == nullptr) add("speed_measurements.json", at + "/scheme", fmt::format("unknown scheme '{}'", m.scheme));
     if (c.find_device(m.device) == nullptr) add("speed_measurements.json", at + "/device", fmt::format("unknown device '{}'", m.device));

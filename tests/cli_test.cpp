@@ -14,7 +14,7 @@ TEST_CASE("cli colours only a terminal, and never with NO_COLOR set", "[cli]") {
   tty.stdout_is_tty = true;
   CHECK(r1tag::cli::use_color("auto", tty));
   Environment no_color = tty;
-  no_color.no_color = "1";
+  no_color.no_color = std::string(1, '1');  // not = "1": GCC 12 warns falsely (-Wrestrict) on that assignment here
   CHECK_FALSE(r1tag::cli::use_color("auto", no_color));
   CHECK_FALSE(r1tag::cli::use_color("auto", Environment{}));
   CHECK(r1tag::cli::use_color("always", Environment{}));
@@ -42,5 +42,25 @@ TEST_CASE("cli reads the tables from R1TAG_DATA when --data is not given", "[cli
     env.data_dir = "/nonexistent-r1tag-data";
     const std::string dir = std::string(R1TAG_SOURCE_DIR) + "/data";
     CHECK(r1tag::cli::run({"--data", dir, "explain", "7b"}, out, err, env) == 0);
+  }
+}
+
+// Only the named command is set up for CLI11 (app.cpp named_command); the values of global options
+// before it must not be taken for the command, and a name that is no command still gets CLI11's error.
+TEST_CASE("cli finds the command after the global options and their values", "[cli]") {
+  const Environment env;
+  std::ostringstream out;
+  std::ostringstream err;
+  SECTION("--color's value is skipped") {
+    CHECK(r1tag::cli::run({"--color", "never", "gpus", "4090"}, out, err, env) == 0);
+    CHECK(out.str().find("NVIDIA GeForce RTX 4090") != std::string::npos);
+  }
+  SECTION("a --data directory named like a command is not the command") {
+    CHECK(r1tag::cli::run({"--data", "fit", "explain", "7b"}, out, err, env) == 4);
+    CHECK(err.str().rfind("r1tag: error: cannot read data table 'fit/quant_types.json'", 0) == 0);
+  }
+  SECTION("an unknown command is a usage error") {
+    CHECK(r1tag::cli::run({"fti", "--vram", "8GB"}, out, err, env) == 2);
+    CHECK(out.str().empty());
   }
 }

@@ -48,11 +48,11 @@ CommandResult dispatch(CLI::App& app, const GlobalOptions& global, const Explain
   std::optional<Catalog> loaded;
   const Catalog& catalog = choose_catalog(global, env, loaded);
   const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
-  CommandResult result;
-  if (app.got_subcommand("explain")) result = run_explain(explain, catalog, style);
-  if (app.got_subcommand("fit")) result = run_fit(fit, catalog, style);
-  if (app.got_subcommand("gpus")) result = run_gpus(gpus, catalog);
-  return result;
+  // require_subcommand(1): exactly one was parsed; only the named one may have been set up.
+  const std::string& command = app.get_subcommands().front()->get_name();
+  if (command == "explain") return run_explain(explain, catalog, style);
+  if (command == "fit") return run_fit(fit, catalog, style);
+  return run_gpus(gpus, catalog);
 }
 
 CommandResult error_result(const Error& e) {
@@ -91,6 +91,23 @@ void prepare_heap() {
 #endif
 }
 
+// The command the arguments name: the first argument that is a command's name, skipping the values of
+// the global options. CLI11 builds every option of every command up front, which was a third of the
+// instructions of `r1tag --version`; so only the named command is set up, and all of them when none is
+// named (the top-level help and its errors list them all).
+std::string_view named_command(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--data" || a == "--color") {
+      ++i;
+      continue;
+    }
+    if (a == "explain" || a == "fit" || a == "gpus") return a;
+    if (!a.starts_with("-")) return {};  // not a command: CLI11 reports it with every command set up
+  }
+  return {};
+}
+
 CommandResult run_collected(const std::vector<std::string>& args, const Environment& env) {
   CLI::App app("r1tag: what a DeepSeek-R1 model tag means, and which variant your hardware can run", "r1tag");
   GlobalOptions global;
@@ -103,9 +120,10 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   app.add_option("--color", global.color, "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.require_subcommand(1);
-  add_explain_command(app, explain);
-  add_fit_command(app, fit);
-  add_gpus_command(app, gpus);
+  const std::string_view command = named_command(args);
+  if (command.empty() || command == "explain") add_explain_command(app, explain);
+  if (command.empty() || command == "fit") add_fit_command(app, fit);
+  if (command.empty() || command == "gpus") add_gpus_command(app, gpus);
   app.footer(
       "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 70 internal error.\n"
       "Run 'r1tag COMMAND --help' for a command's options and examples.");
