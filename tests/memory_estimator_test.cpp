@@ -590,3 +590,61 @@ TEST_CASE("memory_estimator finds the most GPU layers and the longest context th
     CHECK(fit->estimate.devices[0].kv_cache_bytes == 61ULL * 8192 * 576 * 2);
   }
 }
+
+namespace {
+
+// The oracle for the placement search: every layer count tried with the full estimator, the most that
+// fits every device kept. fit_placement bisects over (one GPU) or bounds (several) the same counts with
+// its own prefix-sum figures, so the two agree only if the search and its figures are both right.
+std::optional<std::uint32_t> most_layers_by_trying_all(const Model& m, const std::vector<PlannedTensor>& tensors,
+                                                       MemoryRequest r, const MemoryBudget& budget) {
+  for (const std::uint64_t bytes : budget.gpu_bytes) r.placement.tensor_split.push_back(static_cast<double>(bytes));
+  std::optional<std::uint32_t> most;
+  const std::uint32_t all_layers = budget.gpu_bytes.empty() ? 0 : m.hparams.block_count + 1;
+  for (std::uint32_t n = 0; n <= all_layers; ++n) {
+    r.placement.gpu_layers = n;
+    const MemoryEstimate e = estimate_memory(m, tensors, llama_cpp(), r, catalog());
+    bool fits = e.devices.back().total_bytes <= budget.ram_bytes;
+    for (std::size_t i = 0; i < budget.gpu_bytes.size(); ++i) fits = fits && e.devices[i].total_bytes <= budget.gpu_bytes[i];
+    if (fits) most = n;
+  }
+  return most;
+}
+
+}  // namespace
+
+TEST_CASE("memory_estimator's placement search finds what trying every layer count finds", "[memory_estimator]") {
+  struct Case {
+    const char* model;
+    const char* scheme;
+    std::vector<std::uint64_t> gpu_gib;
+    std::uint64_t ram_gib;
+    std::uint64_t context_tokens;
+  };
+  // Budgets chosen around each model's size, so that the answers span none, some and all layers.
+  const Case cases[] = {
+      {"DeepSeek-R1-Distill-Qwen-1.5B", "Q8_0", {1}, 4, 4096},   {"DeepSeek-R1-Distill-Qwen-7B", "Q4_K_M", {2}, 8, 8192},
+      {"DeepSeek-R1-Distill-Qwen-7B", "Q4_K_M", {6}, 2, 32768},  {"DeepSeek-R1-Distill-Qwen-14B", "Q4_K_M", {8}, 32, 8192},
+      {"DeepSeek-R1-Distill-Qwen-14B", "Q8_0", {12}, 4, 8192},   {"DeepSeek-R1-Distill-Qwen-32B", "Q4_K_M", {16}, 64, 16384},
+      {"DeepSeek-R1-Distill-Llama-70B", "Q4_K_M", {24}, 64, 8192}, {"DeepSeek-R1-Distill-Llama-70B", "Q4_K_M", {24, 12}, 32, 8192},
+      {"DeepSeek-R1-Distill-Qwen-32B", "Q8_0", {24, 8}, 16, 32768}, {"DeepSeek-R1-Distill-Llama-8B", "Q4_K_M", {4, 4}, 1, 8192},
+      {"DeepSeek-R1-Distill-Qwen-7B", "Q4_K_M", {}, 8, 8192},    {"DeepSeek-R1-Distill-Qwen-7B", "Q4_K_M", {1}, 1, 8192},
+      {"DeepSeek-R1-Distill-Qwen-7B", "Q4_K_M", {8}, 8, 8192},   {"DeepSeek-R1-Distill-Qwen-14B", "Q4_K_M", {12, 12}, 8, 8192},
+  };
+  for (const Case& c : cases) {
+    const Model& m = model(c.model);
+    const std::vector<PlannedTensor>& tensors = plan(c.model, KvLayout::standard, c.scheme);
+    MemoryRequest r = request(c.context_tokens, "F16", true);
+    MemoryBudget budget{{}, c.ram_gib * k_gib};
+    for (std::size_t i = 0; i < c.gpu_gib.size(); ++i) {
+      r.gpus.push_back({"GPU" + std::to_string(i), "cuda"});
+      budget.gpu_bytes.push_back(c.gpu_gib[i] * k_gib);
+    }
+    INFO(c.model << " " << c.scheme << " on " << c.gpu_gib.size() << " GPU(s), " << c.ram_gib << " GiB RAM, "
+                 << c.context_tokens << " tokens");
+    const std::optional<std::uint32_t> expected = most_layers_by_trying_all(m, tensors, r, budget);
+    const std::optional<PlacementFit> fit = fit_placement(m, tensors, llama_cpp(), r, budget, catalog());
+    REQUIRE(fit.has_value() == expected.has_value());
+    if (fit) CHECK(fit->estimate.gpu_layers == *expected);
+  }
+}
