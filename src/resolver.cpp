@@ -303,6 +303,15 @@ Variant resolve_hf(const ParsedTag& tag, const Catalog& c) {
 }  // namespace
 
 Variant resolve(const ParsedTag& tag, const Catalog& catalog) {
+  // R1-Zero's names parse as R1's with one word left over; explained as R1 they would get R1's scores.
+  const auto is_zero = [](const std::string& word) { return iequals(word, "zero"); };
+  if (tag.names_r1 && std::any_of(tag.unplaced.begin(), tag.unplaced.end(), is_zero)) {
+    throw Error::bad_input(
+        "DeepSeek-R1-Zero is not in r1tag's catalogue: it is R1's reinforcement-learning-only precursor, with its "
+        "own weights and scores",
+        "r1tag explains DeepSeek-R1 itself (also 671B with 37B active, built on DeepSeek-V3-Base), e.g. r1tag explain "
+        "DeepSeek-R1-Q4_K_M");
+  }
   Variant v = tag.dialect == Dialect::ollama ? resolve_ollama(tag, catalog) : resolve_hf(tag, catalog);
   for (const std::string& word : tag.unplaced) {
     v.notes.push_back(fmt::format("could not place '{}' in the name: a fine-tune or re-upload may differ from the "

@@ -136,12 +136,23 @@ struct ErrorRow {
   std::string hint;
 };
 
+constexpr const char* k_zero_message =
+    "DeepSeek-R1-Zero is not in r1tag's catalogue: it is R1's reinforcement-learning-only precursor, with its own "
+    "weights and scores";
+constexpr const char* k_zero_hint =
+    "r1tag explains DeepSeek-R1 itself (also 671B with 37B active, built on DeepSeek-V3-Base), e.g. r1tag explain "
+    "DeepSeek-R1-Q4_K_M";
+
 const std::vector<ErrorRow> k_errors = {
     // unknown quant
     {"deepseek-r1:7b-qwen-distill-q4_k_n", "unknown quant 'q4_k_n'", "did you mean Q4_K_M?"},
     {"DeepSeek-R1-Distill-Qwen-7B-Q4_K_N.gguf", "unknown quant 'Q4_K_N'", "did you mean Q4_K_M?"},
     {"DeepSeek-R1-0528-UD-TQ1_0.gguf", "unknown quant 'UD-TQ1_0'",
      "r1tag knows unsloth's dynamic quants UD-IQ1_S, UD-IQ1_M, UD-IQ2_XXS, UD-Q2_K_XL, UD-IQ3_XXS, UD-Q4_K_XL"},
+    // R1-Zero: the same words as R1 plus "Zero", never explained as R1 (deepseek-ai/DeepSeek-R1 README §2: 671B, 37B active)
+    {"DeepSeek-R1-Zero-Q4_K_M.gguf", k_zero_message, k_zero_hint},
+    {"unsloth/DeepSeek-R1-Zero-GGUF", k_zero_message, k_zero_hint},
+    {"hf.co/bartowski/deepseek-r1-zero-GGUF:Q8_0", k_zero_message, k_zero_hint},
     // unknown size
     {"deepseek-r1:13b", "deepseek-r1 has no 13b", "did you mean 14b?"},
     {"DeepSeek-R1-Distill-Qwen-13B-Q4_K_M.gguf", "deepseek-r1 has no 13b", "did you mean 14b?"},
