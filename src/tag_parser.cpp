@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include "ascii.hpp"
+#include "tag_words.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 namespace r1tag {
 
@@ -16,7 +16,10 @@ using detail::iends_with;
 using detail::iequals;
 using detail::istarts_with;
 using detail::lower;
-using detail::upper;
+using detail::is_size_token;
+using detail::parse_file_stem;
+using detail::split;
+using detail::TagWords;
 
 const char* to_string(Dialect d) {
   switch (d) {
@@ -30,185 +33,11 @@ const char* to_string(Dialect d) {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool all_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
-
-std::vector<std::string> split(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t at = s.find(sep, start);
-    out.emplace_back(s.substr(start, at - start));
-    if (at == std::string_view::npos) break;
-    start = at + 1;
-  }
-  return out;
-}
-
-// "7b", "1.5B", "70B", "335m": a parameter count with a unit letter.
-bool is_size_token(std::string_view t) {
-  if (t.size() < 2) return false;
-  const char unit = detail::to_lower(t.back());
-  if (unit != 'b' && unit != 'm' && unit != 't') return false;
-  const std::string_view number = t.substr(0, t.size() - 1);
-  const std::size_t dot = number.find('.');
-  if (dot == std::string_view::npos) return all_digits(number);
-  return all_digits(number.substr(0, dot)) && all_digits(number.substr(dot + 1));
-}
-
-// GGUF convention expert label: "256x20B".
-bool is_expert_token(std::string_view t) {
-  const std::size_t x = t.find_first_of("xX");
-  return x != std::string_view::npos && all_digits(t.substr(0, x)) && is_size_token(t.substr(x + 1));
-}
-
-// A date-like revision such as DeepSeek's "0528".
-bool is_revision_token(std::string_view t) { return t.size() == 4 && all_digits(t); }
-
-// The letters after a quant's bit count: "_K_M", "_0", "_XXS", "_K_XL"; each part alnum.
-bool is_quant_suffix(std::string_view s) {
-  if (s.empty()) return true;
-  if (s.front() != '_') return false;
-  for (const std::string& part : split(s.substr(1), '_')) {
-    if (part.empty() || part.size() > 3) return false;
-    for (const char c : part)
-      if (!std::isalnum(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-std::string canonical_quant(std::string_view token) {
-  std::string_view t = token;
-  std::string prefix;
-  if (istarts_with(t, "ud-")) {
-    prefix = "UD-";
-    t.remove_prefix(3);
-  }
-  const std::string low = lower(t);
-  // ollama writes fp16; llama.cpp and the hubs write F16.
-  if (low == "fp16" || low == "f16") return prefix + "F16";
-  if (low == "fp32" || low == "f32") return prefix + "F32";
-  if (low == "bf16") return prefix + "BF16";
-  if (low == "mxfp4" || low == "mxfp4_moe") return prefix + upper(low);
-  std::size_t pos = 0;
-  if (low.compare(0, 2, "iq") == 0 || low.compare(0, 2, "tq") == 0) {
-    pos = 2;
-  } else if (!low.empty() && low[0] == 'q') {
-    pos = 1;
-  } else {
-    return {};
-  }
-  if (pos >= low.size() || !is_digit(low[pos])) return {};
-  ++pos;
-  if (!is_quant_suffix(std::string_view(low).substr(pos))) return {};
-  return prefix + upper(low);
-}
-
-namespace {
-
-struct Parser {
-  ParsedTag out;
-
-  void word(const std::string& token) { out.unplaced.push_back(token); }
-
-  void quant(const std::string& written, const std::string& canonical) {
-    // In GGUF-convention names ("DeepSeek-R1-BF16-256x20B-Q8_0-…") the source encoding comes first;
-    // the last quant token is the file's own.
-    if (!out.quant.empty() && out.source_encoding.empty()) out.source_encoding = out.quant;
-    out.quant_text = written;
-    out.quant = canonical;
-  }
-
-  // Classifies the '-'-separated words of a tag, file stem or repository name.
-  void words(const std::vector<std::string>& tokens) {
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const std::string& t = tokens[i];
-      const std::string low = lower(t);
-      if (t.empty()) continue;
-      if (low == "deepseek" && i + 1 < tokens.size() && iequals(tokens[i + 1], "r1")) {
-        out.names_r1 = true;
-        ++i;
-      } else if (low == "ud" && i + 1 < tokens.size() && !canonical_quant(tokens[i + 1]).empty()) {
-        quant(t + "-" + tokens[i + 1], canonical_quant("ud-" + tokens[i + 1]));
-        ++i;
-      } else if (all_digits(t) && t.size() == 5 && i + 2 < tokens.size() && iequals(tokens[i + 1], "of") &&
-                 all_digits(tokens[i + 2])) {
-        shard(t, tokens[i + 2], ShardKind::gguf_split);
-        i += 2;
-      } else if (is_size_token(t)) {
-        out.size_label = low;
-      } else if (is_expert_token(t)) {
-        out.expert_label = t;
-      } else if (is_revision_token(t)) {
-        out.revision = t;
-      } else if (low == "qwen" || low == "llama" || low == "qwen3") {
-        out.base = low;
-      } else if (low == "distill") {
-        out.distill = true;
-      } else if (low == "i1") {
-        out.imatrix_marker = true;
-      } else if (low == "gguf" && i + 1 == tokens.size()) {
-        // "-GGUF" ends a repository name: the format, not a model word.
-      } else if (const std::string q = canonical_quant(t); !q.empty()) {
-        quant(t, q);
-      } else {
-        word(t);
-      }
-    }
-  }
-
-  void shard(const std::string& index, const std::string& count, ShardKind kind) {
-    std::uint32_t i = 0;
-    std::uint32_t n = 0;
-    std::from_chars(index.data(), index.data() + index.size(), i);
-    std::from_chars(count.data(), count.data() + count.size(), n);
-    if (i == 0 || n == 0 || i > n) {
-      word(index + "-of-" + count);
-      return;
-    }
-    out.shard = Shard{i, n, kind};
-  }
-};
-
-// Dots separate words in mradermacher's names ("…-7B.i1-Q4_K_M") but not inside a number ("1.5B").
-std::string dots_to_dashes(std::string_view s) {
-  std::string out(s);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] != '.') continue;
-    const bool inside_number = i > 0 && i + 1 < out.size() && is_digit(out[i - 1]) && is_digit(out[i + 1]);
-    if (!inside_number) out[i] = '-';
-  }
-  return out;
-}
-
-void parse_file_stem(Parser& p, std::string name) {
-  // "….gguf.part1of2": mradermacher's byte-split parts.
-  if (const std::size_t at = lower(name).rfind(".gguf.part"); at != std::string::npos) {
-    const std::string part = name.substr(at + 10);
-    const std::size_t of = lower(part).find("of");
-    if (of != std::string::npos && all_digits(part.substr(0, of)) && all_digits(part.substr(of + 2))) {
-      p.shard(part.substr(0, of), part.substr(of + 2), ShardKind::byte_part);
-      name.erase(at);
-    }
-  } else if (iends_with(name, ".gguf")) {
-    name.erase(name.size() - 5);
-  }
-  // bartowski prefixes the org in newer repositories: "deepseek-ai_DeepSeek-R1-0528-Q4_K_M".
-  if (const std::size_t underscore = name.find('_');
-      underscore != std::string::npos && istarts_with(name.substr(underscore + 1), "deepseek")) {
-    p.out.org_prefix = name.substr(0, underscore);
-    name.erase(0, underscore + 1);
-  }
-  p.words(split(dots_to_dashes(name), '-'));
-}
-
 // Folders in a path ("DeepSeek-R1-Q4_K_M/", "UD-IQ2_XXS/", "BF16/") normally repeat the file's own
 // words; the file decides. A folder that names R1 or a quant is still read, so a word of it that the file
 // does not repeat, or a quant that contradicts the file's, is reported rather than dropped. Other
 // folders ("models/", "/data/") only say where the file lies and stay in ParsedTag::path.
-void check_folders(Parser& p, const std::vector<std::string>& folders);
+void check_folders(TagWords& p, const std::vector<std::string>& folders);
 
 // Where a Hugging Face name came from: a bare "hf.co/owner/repo:quant" is a reference as ollama and
 // llama.cpp take it (a missing quant means their default); a web address with a scheme is a page or
@@ -266,7 +95,7 @@ std::string take_tag(std::string& body) {
   return tag;
 }
 
-void parse_hf_tag(Parser& p, const std::string& tag) {
+void parse_hf_tag(TagWords& p, const std::string& tag) {
   p.out.dialect = Dialect::hf_reference;
   // ollama fills an empty or "latest" tag with its default: Q4_K_M if the repository has it.
   if (tag.empty() || iequals(tag, "latest")) return;
@@ -282,7 +111,7 @@ void parse_hf_tag(Parser& p, const std::string& tag) {
   }
 }
 
-void parse_hf(Parser& p, const std::string& text, bool hf_host, bool web_url) {
+void parse_hf(TagWords& p, const std::string& text, bool hf_host, bool web_url) {
   std::string body = text;
   const std::string tag = take_tag(body);
   const bool has_tag = body.size() != text.size();
@@ -308,9 +137,9 @@ void parse_hf(Parser& p, const std::string& text, bool hf_host, bool web_url) {
   if (has_tag) parse_hf_tag(p, tag);
 }
 
-void check_folders(Parser& p, const std::vector<std::string>& folders) {
+void check_folders(TagWords& p, const std::vector<std::string>& folders) {
   for (const std::string& folder : folders) {
-    Parser scratch;
+    TagWords scratch;
     parse_file_stem(scratch, folder);
     const ParsedTag& f = scratch.out;
     if (!f.names_r1 && f.quant.empty()) continue;
@@ -337,7 +166,7 @@ bool looks_like_local_path(std::string_view s) {
   return s.size() >= 3 && std::isalpha(static_cast<unsigned char>(s[0])) && s[1] == ':' && (s[2] == '/' || s[2] == '\\');
 }
 
-void parse_local_path(Parser& p, std::string_view text) {
+void parse_local_path(TagWords& p, std::string_view text) {
   std::string path(text);
   std::replace(path.begin(), path.end(), '\\', '/');
   p.out.dialect = Dialect::hf_file;
@@ -350,7 +179,7 @@ void parse_local_path(Parser& p, std::string_view text) {
   check_folders(p, parts);
 }
 
-void parse_ollama(Parser& p, const std::string& text) {
+void parse_ollama(TagWords& p, const std::string& text) {
   p.out.dialect = Dialect::ollama;
   std::string name = text;
   std::string tag = take_tag(name);
@@ -398,7 +227,7 @@ bool names_hf_repo_with_tag(const std::string& body) {
   return name.size() != body.size() && name.find('/') != std::string::npos && iends_with(name, "-gguf");
 }
 
-void route(Parser& p, const HfName& name) {
+void route(TagWords& p, const HfName& name) {
   const std::string& body = name.body;
   const bool hf_host = name.hf_host;
   const std::vector<std::string> parts = split(body, '/');
@@ -454,7 +283,7 @@ ParsedTag parse_tag(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   if (text.empty()) throw Error::bad_input("empty model name", "give a name such as deepseek-r1:7b");
   check_characters(text);
-  Parser p;
+  TagWords p;
   p.out.input = std::string(text);
   if (looks_like_local_path(text) && !is_ollama_manifest_path(split(text, '/'))) {
     parse_local_path(p, text);
