@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <limits>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace r1tag::detail {
 
@@ -78,12 +80,22 @@ std::string scores(const Candidate& c) { return fmt::format("{:.1f}", c.capabili
 }  // namespace
 
 void rank(std::vector<Candidate>& candidates, Preference prefer, const RankingPolicy& policy) {
+  // A candidate is large (its memory estimate, commands, reasons): the order is sorted with each key
+  // computed once, then every candidate moves once, rather than many times inside the sort.
   const auto by = [&](auto key) {
-    std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) { return key(a) < key(b); });
+    std::vector<std::pair<decltype(key(candidates.front())), std::size_t>> order;
+    order.reserve(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) order.emplace_back(key(candidates[i]), i);
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Candidate> sorted;
+    sorted.reserve(candidates.size());
+    for (const auto& [k, i] : order) sorted.push_back(std::move(candidates[i]));
+    candidates = std::move(sorted);
   };
+  if (candidates.empty()) return;
   by([](const Candidate& c) { return balanced_key(c); });
   if (prefer == Preference::quality) by([](const Candidate& c) { return quality_key(c); });
-  if (prefer == Preference::speed && !candidates.empty()) {
+  if (prefer == Preference::speed) {
     const double floor = policy.speed_capability_share * candidates.front().capability;
     by([floor](const Candidate& c) { return speed_key(c, floor); });
   }
