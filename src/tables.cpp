@@ -323,62 +323,51 @@ void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
   }
 }
 
+// The members of the object `table`, each read by `read(member, key)`, in file order.
+template <typename T, typename Read>
+std::vector<T> read_members(const JsonReader& table, const Read& read) {
+  std::vector<T> out;
+  if (table.expect_object())
+    for (const std::string_view key : table.keys()) out.push_back(read(table.child(key), key));
+  return out;
+}
+
+// catalogue.json: the ollama library (tags, alias history) and the Hugging Face repositories.
+void read_catalogue(const JsonReader& catalogue, Catalog& c) {
+  const JsonReader ollama = catalogue.child("ollama");
+  if (ollama.expect_object()) {
+    c.ollama_library = ollama.string("library");
+    c.ollama_tags = read_members<OllamaTag>(ollama.child("tags"), read_ollama_tag);
+    const JsonReader history = ollama.child("alias_history");
+    for (std::size_t i = 0; history.value().is_array() && i < history.value().size(); ++i) {
+      const JsonReader h = history.element(i);
+      if (!h.expect_object()) continue;
+      c.ollama_alias_history.push_back({h.string("alias"), h.string("tag"), h.optional_string("until"), h.source()});
+    }
+  }
+  c.hf_repos = read_members<HfRepo>(catalogue.child("huggingface"), read_repo);
+}
+
 }  // namespace
 
 Catalog parse_catalog(const RawTables& tables) {
   std::vector<TableProblem> problems;
   Catalog c;
   const auto store = std::make_shared<TextStore>();
-
-  const auto types_json = parse_json(tables, "quant_types.json");
-  const JsonReader types(types_json, "quant_types.json", "", problems, *store);
-  if (types.expect_object())
-    for (const std::string_view name : types.keys()) c.ggml_types.push_back(read_type(types.child(name), name));
-
-  const auto schemes_json = parse_json(tables, "quant_schemes.json");
-  const JsonReader schemes(schemes_json, "quant_schemes.json", "", problems, *store);
-  if (schemes.expect_object())
-    for (const std::string_view name : schemes.keys()) c.schemes.push_back(read_scheme(schemes.child(name), name));
-
-  const auto models_json = parse_json(tables, "architectures.json");
-  const JsonReader models(models_json, "architectures.json", "", problems, *store);
-  if (models.expect_object())
-    for (const std::string_view id : models.keys()) c.models.push_back(read_model(models.child(id), id));
-
-  const auto catalogue_json = parse_json(tables, "catalogue.json");
-  const JsonReader catalogue(catalogue_json, "catalogue.json", "", problems, *store);
-  const JsonReader ollama = catalogue.child("ollama");
-  if (ollama.expect_object()) {
-    c.ollama_library = ollama.string("library");
-    const JsonReader tags = ollama.child("tags");
-    if (tags.expect_object())
-      for (const std::string_view tag : tags.keys()) c.ollama_tags.push_back(read_ollama_tag(tags.child(tag), tag));
-    const JsonReader history = ollama.child("alias_history");
-    if (history.value().is_array()) {
-      for (std::size_t i = 0; i < history.value().size(); ++i) {
-        const JsonReader h = history.element(i);
-        if (!h.expect_object()) continue;
-        c.ollama_alias_history.push_back({h.string("alias"), h.string("tag"), h.optional_string("until"), h.source()});
-      }
-    }
-  }
-  const JsonReader hf = catalogue.child("huggingface");
-  if (hf.expect_object())
-    for (const std::string_view name : hf.keys()) c.hf_repos.push_back(read_repo(hf.child(name), name));
-
-  const auto runtimes_json = parse_json(tables, "runtimes.json");
-  c.runtimes = detail::read_runtimes(JsonReader(runtimes_json, "runtimes.json", "", problems, *store));
-  const auto gpus_json = parse_json(tables, "gpus.json");
-  c.devices = detail::read_devices(JsonReader(gpus_json, "gpus.json", "", problems, *store));
-  const auto speed_json = parse_json(tables, "speed_measurements.json");
-  c.speed_measurements =
-      detail::read_speed_measurements(JsonReader(speed_json, "speed_measurements.json", "", problems, *store));
-
-  const auto calibration_json = parse_json(tables, "speed_calibration.json");
-  c.speed_calibration =
-      detail::read_speed_calibration(JsonReader(calibration_json, "speed_calibration.json", "", problems, *store));
-  const auto ranking_json = parse_json(tables, "ranking.json");
-  c.ranking = read_ranking(JsonReader(ranking_json, "ranking.json", "", problems, *store));
+  // Each table is parsed, read and dropped in turn; the text read from it stays in `store`.
+  const auto read = [&](const char* file, const auto& read_table) {
+    const nlohmann::ordered_json json = parse_json(tables, file);
+    read_table(JsonReader(json, file, "", problems, *store));
+  };
+  read("quant_types.json", [&](const JsonReader& r) { c.ggml_types = read_members<GgmlType>(r, read_type); });
+  read("quant_schemes.json", [&](const JsonReader& r) { c.schemes = read_members<QuantScheme>(r, read_scheme); });
+  read("architectures.json", [&](const JsonReader& r) { c.models = read_members<Model>(r, read_model); });
+  read("catalogue.json", [&](const JsonReader& r) { read_catalogue(r, c); });
+  read("runtimes.json", [&](const JsonReader& r) { c.runtimes = detail::read_runtimes(r); });
+  read("gpus.json", [&](const JsonReader& r) { c.devices = detail::read_devices(r); });
+  read("speed_measurements.json", [&](const JsonReader& r) { c.speed_measurements = detail::read_speed_measurements(r); });
+  read("speed_calibration.json", [&](const JsonReader& r) { c.speed_calibration = detail::read_speed_calibration(r); });
+  read("ranking.json", [&](const JsonReader& r) { c.ranking = read_ranking(r); });
   c.text_store = store;
   check_references(c, problems);
   if (!problems.empty()) {
