@@ -42,19 +42,16 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
       "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'");
 }
 
-CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style) {
+namespace {
+
+// What --ctx, --kv-type, --flash-attn, --runtime and the hardware flags ask of every name.
+MemoryQuestion memory_question(const ExplainOptions& options, const Catalog& catalog) {
   MemoryQuestion question;
   for (const std::uint32_t t : parse_context_list(options.ctx)) question.context_tokens.push_back(t);
   question.kv_cache_type = checked_kv_type(options.kv_type);
   question.flash_attention = checked_on_off("--flash-attn", options.flash_attn);
   question.runtime = options.runtime;
-  std::uint64_t longest = 0;
-  for (const Model& m : catalog.models) longest = std::max<std::uint64_t>(longest, m.hparams.context_length);
-  for (const std::uint64_t context : question.context_tokens) {
-    if (context > longest)
-      throw Error::usage(fmt::format("--ctx {} is above the longest trained context of the R1 family ({} tokens)", context, longest),
-                         "R1 was trained for 163840 tokens, the distills for 131072");
-  }
+  for (const std::uint64_t context : question.context_tokens) check_trained_context(context, catalog);
   const Hardware hardware = parse_hardware_flags(options.hardware, catalog);
   if (hardware.given()) {
     question.gpus = hardware.gpus;
@@ -68,6 +65,13 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
       question.speed_hardware = speed;
     }
   }
+  return question;
+}
+
+}  // namespace
+
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style) {
+  const MemoryQuestion question = memory_question(options, catalog);
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   // Aliases of one file (deepseek-r1:7b, …:7b-qwen-distill-q4_K_M) share one plan.

@@ -38,12 +38,6 @@ double checked_share(const std::string& part) {
   return share;
 }
 
-std::uint64_t longest_trained_context(const Catalog& c) {
-  std::uint64_t longest = 0;
-  for (const Model& m : c.models) longest = std::max<std::uint64_t>(longest, m.hparams.context_length);
-  return longest;
-}
-
 FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   FitRequest r;
   const Hardware h = parse_hardware_flags(o.hardware, catalog);
@@ -57,11 +51,7 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   r.hardware = h.named;
   r.host = h.host;
   r.context_tokens = parse_context_tokens(o.ctx);
-  const std::uint64_t longest = longest_trained_context(catalog);
-  if (r.context_tokens > longest) {
-    throw Error::usage(fmt::format("--ctx {} is above the longest trained context of the R1 family ({} tokens)", r.context_tokens, longest),
-                       "R1 was trained for 163840 tokens, the distills for 131072");
-  }
+  check_trained_context(r.context_tokens, catalog);
   r.kv_cache_type = checked_kv_type(o.kv_type);
   r.flash_attention = checked_on_off("--flash-attn", o.flash_attn);
   r.runtime = o.runtime;

@@ -4,6 +4,7 @@
 #include <r1tag/catalog.hpp>
 #include <r1tag/plan_cache.hpp>
 
+#include <cstdint>
 #include <string>
 
 namespace r1tag::cli {
@@ -14,6 +15,10 @@ std::string checked_kv_type(const std::string& text);
 
 // "on" or "off"; throws Error (usage) naming `flag` otherwise.
 bool checked_on_off(const std::string& flag, const std::string& text);
+
+// Throws Error (usage) when `context_tokens` (--ctx) is above the longest context any model of `catalog`
+// was trained for, naming R1's and the distills' trained contexts.
+void check_trained_context(std::uint64_t context_tokens, const Catalog& catalog);
 
 // The plan cache for a command over `catalog`: the tables compiled in come with their plans computed at
 // build time; tables read with --data, or `full_tensor_lists` (explain --tensors), plan at run time.
