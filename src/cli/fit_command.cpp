@@ -47,7 +47,7 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   r.gpus = h.gpus;
   r.budget = h.budget;
   r.ram_known = h.ram_known;
-  r.described_candidates = o.all ? 0 : o.top;
+  r.described_candidates = o.all ? 0 : static_cast<std::size_t>(o.top);
   r.hardware = h.named;
   r.host = h.host;
   r.context_tokens = parse_context_tokens(o.ctx);
@@ -97,7 +97,7 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
       ->delimiter(',');
   cmd->add_option("--headroom", o.headroom, "Memory to keep free on each GPU instead of the runtime's own overhead figure")
       ->option_text("SIZE");
-  cmd->add_option("--top", o.top, "How many candidates to show (default 5)");
+  cmd->add_option("--top", o.top, "How many candidates to show (default 5)")->option_text("N");
   cmd->add_flag("--all", o.all, "Show every candidate that fits");
   cmd->add_flag("--json", o.json, "Print one JSON document (schema: docs/json-schema.md)");
   cmd->footer(
@@ -115,7 +115,7 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
 }
 
 CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style) {
-  if (options.top == 0) throw Error::usage("--top must be at least 1", "--all shows every candidate");
+  if (options.top < 1) throw Error::usage("--top must be at least 1", "--all shows every candidate");
   const FitRequest request = build_request(options, catalog);
   FitAdvice advice;
   try {
@@ -130,7 +130,7 @@ CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const T
     result.exit_code = static_cast<int>(e.code());
     return result;
   }
-  const std::size_t shown = options.all ? advice.candidates.size() : std::min(options.top, advice.candidates.size());
+  const std::size_t shown = options.all ? advice.candidates.size() : std::min(static_cast<std::size_t>(options.top), advice.candidates.size());
   const std::size_t total = advice.candidates.size();
   advice.candidates.resize(shown);
   CommandResult result;

@@ -7,6 +7,7 @@
 #include "cli/hardware_flags.hpp"
 #include "render/explain_render.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,7 +29,7 @@ struct FitOptions {
   std::string family;
   std::vector<std::string> tensor_split;
   std::string headroom;
-  std::size_t top = 5;
+  std::int64_t top = 5;  // signed, so that --top -1 is refused rather than read as a huge count
   bool all = false;
   bool json = false;
 };
