@@ -1,38 +1,48 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target for parse_tag + resolve with clang (-fsanitize=fuzzer,address,undefined)
-# and runs it for a bounded time. Not part of the default build; needs clang and libclang-rt
-# (Debian: apt-get install clang). Usage:
-#   fuzz/run.sh [SECONDS]        # default 60
+# Builds a libFuzzer target with clang (-fsanitize=fuzzer,address,undefined) and runs it for a bounded
+# time. Not part of the default build; needs clang and libclang-rt (Debian: apt-get install clang).
+# Usage:
+#   fuzz/run.sh [SECONDS] [TARGET]   # default 60 s; TARGET tag (parse_tag + resolve, the default) or
+#                                    # cli (whole command lines, one argument per line)
 # Crashing inputs are written to build/fuzz/findings/; copy each into tests/corpus/fuzz/ after fixing
-# it, so that tag_parser_test.cpp replays it forever.
+# it, so that tag_parser_test.cpp replays it forever (cli findings: add a golden case instead).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 build="$root/build/fuzz"
 seconds="${1:-60}"
+target="${2:-tag}"
+case "$target" in tag|cli) ;; *) echo "fuzz/run.sh: unknown target '$target' (tag or cli)" >&2; exit 2 ;; esac
 
 # The library is built by the project's own CMake (which also generates the embedded catalogue),
 # instrumented for the fuzzer but without its main; only the target links libFuzzer's main.
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
   -DR1TAG_BUILD_TESTS=OFF -DCMAKE_CXX_FLAGS="$flags" >/dev/null
-cmake --build "$build" -j2 --target r1tag_embedded >/dev/null
-clang++ -std=c++20 $flags -fsanitize=fuzzer -I"$root/include" "$here/fuzz_tag.cpp" \
-  "$build/libr1tag_embedded.a" "$build/libr1tag_core.a" -lfmt -o "$build/fuzz_tag"
+cmake --build "$build" -j2 --target r1tag_embedded r1tag_cli >/dev/null
+clang++ -std=c++20 $flags -fsanitize=fuzzer -I"$root/include" -I"$root/src" "$here/fuzz_$target.cpp" \
+  "$build/libr1tag_cli.a" "$build/libr1tag_embedded.a" "$build/libr1tag_core.a" -lfmt -o "$build/fuzz_$target"
 
-# Seeds: every real name and every regression, one file each.
-corpus="$build/corpus"
+corpus="$build/corpus-$target"
 mkdir -p "$corpus" "$build/findings"
-i=0
-for list in "$root/tests/corpus/tags.txt" "$root/tests/corpus/regressions.txt"; do
-  while IFS= read -r line; do
-    case "$line" in ''|'#'*) continue ;; esac
-    printf '%s' "$line" >"$corpus/seed-$i"
-    i=$((i + 1))
-  done <"$list"
-done
-if [ -d "$root/tests/corpus/fuzz" ]; then cp "$root/tests/corpus/fuzz/"* "$corpus/" 2>/dev/null || true; fi
+if [ "$target" = tag ]; then
+  # Seeds: every real name and every regression, one file each.
+  i=0
+  for list in "$root/tests/corpus/tags.txt" "$root/tests/corpus/regressions.txt"; do
+    while IFS= read -r line; do
+      case "$line" in ''|'#'*) continue ;; esac
+      printf '%s' "$line" >"$corpus/seed-$i"
+      i=$((i + 1))
+    done <"$list"
+  done
+  if [ -d "$root/tests/corpus/fuzz" ]; then cp "$root/tests/corpus/fuzz/"* "$corpus/" 2>/dev/null || true; fi
+else
+  # Seeds: the golden command lines, already one argument per line.
+  for args in "$root"/tests/golden/*/*.args; do
+    cp "$args" "$corpus/$(basename "$(dirname "$args")")-$(basename "$args")"
+  done
+fi
 
 # A name is short: 4 KiB is far above any real one and keeps the quadratic edit distance cheap.
-"$build/fuzz_tag" "$corpus" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+"$build/fuzz_$target" "$corpus" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$build/findings/" -print_final_stats=1
