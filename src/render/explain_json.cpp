@@ -213,69 +213,52 @@ void write_speed(JsonWriter& w, const std::optional<SpeedEstimate>& s) {
   w.end_object();
 }
 
-void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, const ExplainRenderOptions& options,
-                  RepeatedBlocks& blocks) {
-  w.begin_object();
-  w.field("input", o.input);
-  w.field("ok", o.explanation.has_value());
-  if (!o.explanation) {
-    w.key("error")
-        .begin_object()
-        .field("message", o.error->what())
-        .field("hint", null_if_empty(o.error->hint()))
-        .field("exit_code", static_cast<int>(o.error->code()))
-        .end_object();
-    w.end_object();
+void write_error(JsonWriter& w, const Error& error) {
+  w.begin_object()
+      .field("message", error.what())
+      .field("hint", null_if_empty(error.hint()))
+      .field("exit_code", static_cast<int>(error.code()))
+      .end_object();
+}
+
+void write_shard(JsonWriter& w, const std::optional<Shard>& shard) {
+  if (!shard) {
+    w.null();
     return;
   }
-  const Explanation& e = *o.explanation;
-  const Variant& v = e.variant;
-  w.field("dialect", to_string(v.tag.dialect));
-  w.key("model");
-  blocks.model(w, *v.model, e.parameters);
-  w.key("quant");
-  if (v.scheme) write_quant(w, *v.scheme, c, e, blocks);
-  else w.null();
-  w.key("shard");
-  if (v.tag.shard) {
-    w.begin_object();
-    w.field("index", v.tag.shard->index);
-    w.field("count", v.tag.shard->count);
-    w.field("kind", v.tag.shard->kind == ShardKind::gguf_split ? "gguf_split" : "byte_part");
-    w.end_object();
-  } else {
+  w.begin_object();
+  w.field("index", shard->index);
+  w.field("count", shard->count);
+  w.field("kind", shard->kind == ShardKind::gguf_split ? "gguf_split" : "byte_part");
+  w.end_object();
+}
+
+void write_huggingface(JsonWriter& w, const Variant& v) {
+  if (v.repo == nullptr) {
     w.null();
+    return;
   }
-  w.key("ollama_tag");
-  if (v.ollama_tag) w.value(fmt::format("{}:{}", c.ollama_library, v.ollama_tag->tag));
-  else w.null();
-  w.key("huggingface");
-  if (v.repo != nullptr) {
-    w.begin_object();
-    w.field("repo", v.repo->repo);
-    w.key("file");
-    if (v.file) w.value(v.file->path);
-    else w.null();
-    w.key("shards");
-    if (v.file) w.value(v.file->shards);
-    else w.null();
-    w.end_object();
-  } else {
-    w.null();
-  }
+  w.begin_object();
+  w.field("repo", v.repo->repo);
   w.key("file");
-  write_file(w, e);
-  w.field("imatrix", v.imatrix);
-  w.field("notes", v.notes);
-  w.field("unplaced", v.tag.unplaced);
+  if (v.file) w.value(v.file->path);
+  else w.null();
+  w.key("shards");
+  if (v.file) w.value(v.file->shards);
+  else w.null();
+  w.end_object();
+}
+
+// "memory" (at the first context), what it assumes, "memory_by_context" and, on given hardware, the speed.
+void write_memory_members(JsonWriter& w, const ExplainOutcome& o, const MemoryQuestion& question) {
   w.key("memory");
   if (o.memory.empty()) w.null();
   else write_memory_json(w, o.memory.front().memory);
   w.key("memory_assumes").begin_object();
-  w.field("placement", options.memory_question.budget ? "placed on the given hardware" : "all layers on one GPU");
-  w.field("kv_cache_type", options.memory_question.kv_cache_type);
-  w.field("flash_attention", options.memory_question.flash_attention);
-  w.field("runtime", options.memory_question.runtime);
+  w.field("placement", question.budget ? "placed on the given hardware" : "all layers on one GPU");
+  w.field("kv_cache_type", question.kv_cache_type);
+  w.field("flash_attention", question.flash_attention);
+  w.field("runtime", question.runtime);
   w.end_object();
   w.key("memory_by_context").begin_array();
   for (const ContextMemory& m : o.memory) {
@@ -292,11 +275,45 @@ void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, cons
     w.end_object();
   }
   w.end_array();
-  if (options.memory_question.budget) {
+  if (question.budget) {
     w.key("tokens_per_second");
     if (o.memory.empty()) write_speed(w, std::nullopt);
     else write_speed(w, o.memory.front().speed);
   }
+}
+
+void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, const ExplainRenderOptions& options,
+                  RepeatedBlocks& blocks) {
+  w.begin_object();
+  w.field("input", o.input);
+  w.field("ok", o.explanation.has_value());
+  if (!o.explanation) {
+    w.key("error");
+    write_error(w, *o.error);
+    w.end_object();
+    return;
+  }
+  const Explanation& e = *o.explanation;
+  const Variant& v = e.variant;
+  w.field("dialect", to_string(v.tag.dialect));
+  w.key("model");
+  blocks.model(w, *v.model, e.parameters);
+  w.key("quant");
+  if (v.scheme) write_quant(w, *v.scheme, c, e, blocks);
+  else w.null();
+  w.key("shard");
+  write_shard(w, v.tag.shard);
+  w.key("ollama_tag");
+  if (v.ollama_tag) w.value(fmt::format("{}:{}", c.ollama_library, v.ollama_tag->tag));
+  else w.null();
+  w.key("huggingface");
+  write_huggingface(w, v);
+  w.key("file");
+  write_file(w, e);
+  w.field("imatrix", v.imatrix);
+  w.field("notes", v.notes);
+  w.field("unplaced", v.tag.unplaced);
+  write_memory_members(w, o, options.memory_question);
   if (options.tensors) {
     w.key("tensors");
     if (e.computed) write_tensors(w, *e.computed);
