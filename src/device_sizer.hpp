@@ -62,6 +62,10 @@ class DeviceSizer {
   const std::vector<std::string>& notes() const { return m_notes; }  // runtime behaviour that changed the request
 
  private:
+  // The compute buffers of every device that runs part of the graph, the GPUs' overheads, and the
+  // logits, once the layers are placed in m_devices.
+  void add_buffers(std::uint64_t kv_cells);
+
   const Model& m_model;
   const LayerWeights& m_weights;
   const RuntimeProfile& m_runtime;

@@ -246,13 +246,19 @@ const std::vector<DeviceFigures>& DeviceSizer::figures(std::uint32_t gpu_layers,
   };
   for (const LayerRun& run : layer_runs(block_count, gpu_layers, m_request.gpus.size(), m_split, m_runtime, m_runs))
     add_run(run.device, run.begin, run.end);
+  add_buffers(cells);
+  return m_devices;
+}
 
+void DeviceSizer::add_buffers(std::uint64_t kv_cells) {
+  const Hyperparameters& h = m_model.hparams;
+  DeviceFigures& cpu = m_devices.back();
   // Logits for one output per sequence, in host memory (the output device's pinned host buffer).
   cpu.output_bytes = std::uint64_t{h.vocab_size} * std::max<std::uint32_t>(m_request.parallel_sequences, 1) * k_logit_bytes;
 
   const std::uint64_t compute = compute_buffer_bytes(
       m_model, m_request.kv_layout,
-      {.kv_cells = cells, .ubatch_tokens = m_request.ubatch_tokens, .flash_attention = m_request.flash_attention});
+      {.kv_cells = kv_cells, .ubatch_tokens = m_request.ubatch_tokens, .flash_attention = m_request.flash_attention});
   // Every backend that runs part of the graph reserves its worst case; with everything offloaded the
   // CPU still embeds the input tokens (token_embd stays in RAM), a buffer of n_embd x ubatch floats.
   const bool cpu_runs_layers = cpu.layer_count > 0 || m_request.placement.cpu_moe_layers > 0;
@@ -263,7 +269,6 @@ const std::vector<DeviceFigures>& DeviceSizer::figures(std::uint32_t gpu_layers,
     if ((d.layer_count > 0 || d.weights_bytes > 0) && m_gpu_overhead[g]) d.overhead_bytes = *m_gpu_overhead[g];
   }
   cpu.compute_bytes = cpu_runs_layers ? compute : std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * k_logit_bytes;
-  return m_devices;
 }
 
 }  // namespace detail
