@@ -103,29 +103,9 @@ SplitPoints split_points(const MemoryRequest& request) {
   return out;
 }
 
-// Device of every layer 0..L (L = the output layer) into `devices`: llama-model.cpp load_tensors.
-void place_layers(std::uint32_t block_count, std::uint32_t gpu_layers, std::size_t gpu_count, const SplitPoints& split,
-                  const RuntimeProfile& runtime, std::vector<int>& devices) {
-  const std::int64_t layers_all = std::int64_t{block_count} + 1;
-  const std::int64_t n = std::min<std::int64_t>(gpu_layers, layers_all);
-  devices.assign(static_cast<std::size_t>(layers_all), k_cpu);
-  if (gpu_count == 0 || n == 0) return;
-  // "first": i_gpu_start = L + 1 - N, so the output layer is the first one offloaded (2026 builds);
-  // "with_last_layer": i_gpu_start = L - N and the output layer only with N = L + 1 (2025 builds).
-  const bool output_first = runtime.output_layer_offload.value == "first";
-  const std::int64_t start = std::max<std::int64_t>((output_first ? layers_all : block_count) - n, 0);
-  if (!split.problem.empty()) throw Error::usage(split.problem);
-  const std::vector<double>& points = split.points;
-  for (std::int64_t il = start; il < start + n && il < layers_all; ++il) {
-    // upper_bound over the cumulative split points, as llama.cpp does with float(il - start) / act.
-    const double at = static_cast<double>(il - start) / static_cast<double>(n);
-    const auto gpu = std::upper_bound(points.begin(), points.end(), at) - points.begin();
-    devices[static_cast<std::size_t>(il)] = static_cast<int>(std::min<std::ptrdiff_t>(gpu, std::ssize(points) - 1));
-  }
-}
-
-// The same placement as runs of layers, one device each, in layer order: place_layers's GPU index never
-// decreases with the layer, so each GPU's layers are found by bisection instead of layer by layer.
+// Where llama.cpp puts layers 0..L (L = the output layer), llama-model.cpp load_tensors, as runs of layers
+// in layer order, one device each. The GPU index never decreases with the layer, so each GPU's last layer
+// is found by bisection instead of layer by layer.
 const std::vector<detail::LayerRun>& layer_runs(std::uint32_t block_count, std::uint32_t gpu_layers,
                                                 std::size_t gpu_count, const SplitPoints& split,
                                                 const RuntimeProfile& runtime, std::vector<detail::LayerRun>& runs) {
@@ -136,11 +116,14 @@ const std::vector<detail::LayerRun>& layer_runs(std::uint32_t block_count, std::
     runs.push_back({k_cpu, 0, static_cast<std::uint64_t>(layers_all)});
     return runs;
   }
+  // "first": i_gpu_start = L + 1 - N, so the output layer is the first one offloaded (2026 builds);
+  // "with_last_layer": i_gpu_start = L - N and the output layer only with N = L + 1 (2025 builds).
   const bool output_first = runtime.output_layer_offload.value == "first";
   const std::int64_t start = std::max<std::int64_t>((output_first ? layers_all : block_count) - n, 0);
   if (!split.problem.empty()) throw Error::usage(split.problem);
   const std::int64_t end = std::min(start + n, layers_all);
   const std::vector<double>& points = split.points;
+  // upper_bound over the cumulative split points, as llama.cpp does with float(il - start) / act.
   const auto gpu_of = [&](std::int64_t il) {
     const double at = static_cast<double>(il - start) / static_cast<double>(n);
     const auto gpu = std::upper_bound(points.begin(), points.end(), at) - points.begin();
@@ -275,9 +258,12 @@ void DeviceSizer::add_buffers(std::uint64_t kv_cells) {
 
 std::vector<int> layer_devices(const Model& model, const RuntimeProfile& runtime, const MemoryRequest& request) {
   static_assert(layer_in_ram == k_cpu);
-  std::vector<int> devices;
-  place_layers(model.hparams.block_count, request.placement.gpu_layers, request.gpus.size(), split_points(request),
-               runtime, devices);
+  std::vector<detail::LayerRun> runs;
+  std::vector<int> devices(std::size_t{model.hparams.block_count} + 1, k_cpu);
+  for (const detail::LayerRun& run : layer_runs(model.hparams.block_count, request.placement.gpu_layers,
+                                                request.gpus.size(), split_points(request), runtime, runs))
+    std::fill(devices.begin() + static_cast<std::ptrdiff_t>(run.begin), devices.begin() + static_cast<std::ptrdiff_t>(run.end),
+              run.device);
   return devices;
 }
 

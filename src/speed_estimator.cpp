@@ -16,6 +16,7 @@ constexpr double k_bytes_per_gb = 1e9;            // bandwidths are decimal GB/s
 constexpr double k_flops_per_tflop = 1e12;
 constexpr double k_ms_per_second = 1e3;
 constexpr double k_flops_per_weight = 2;          // one multiply and one add per weight and token
+constexpr double k_weights_per_giga = 1e9;        // cpu_thread_rates are in G weights/s
 
 // Which of the layers 0..L a device reads: a flag per layer and their count (a std::set cost more than
 // the rest of the estimate).
@@ -174,7 +175,7 @@ double reader_seconds(const Reader& r, const Model& model, const Catalog& c, con
   if (r.ram && cond.cpu_threads && *cond.cpu_threads > 0) {
     if (const auto* rate = thread_rate(c, cond.cpu_weight_type)) {
       const double per_thread = low_end ? rate->giga_weights_per_second_low : rate->giga_weights_per_second_high;
-      compute = static_cast<double>(r.parameters) / (*cond.cpu_threads * per_thread * 1e9);
+      compute = static_cast<double>(r.parameters) / (*cond.cpu_threads * per_thread * k_weights_per_giga);
     }
   }
   fixed += extra + std::max(0.0, compute - memory);

@@ -15,6 +15,7 @@ namespace r1tag::cli {
 namespace {
 // llama.cpp's -ctk/-ctv values (common/arg.cpp kv_cache_types).
 const std::vector<std::string_view> k_kv_types = {"f32", "f16", "bf16", "q8_0", "q4_0", "q4_1", "iq4_nl", "q5_0", "q5_1"};
+
 // The longest trained context of the catalogue's models of `family` ("original", "distill").
 std::uint64_t longest_context(const Catalog& catalog, std::string_view family) {
   std::uint64_t longest = 0;

@@ -213,14 +213,6 @@ void write_speed(JsonWriter& w, const std::optional<SpeedEstimate>& s) {
   w.end_object();
 }
 
-void write_error(JsonWriter& w, const Error& error) {
-  w.begin_object()
-      .field("message", error.what())
-      .field("hint", null_if_empty(error.hint()))
-      .field("exit_code", static_cast<int>(error.code()))
-      .end_object();
-}
-
 void write_shard(JsonWriter& w, const std::optional<Shard>& shard) {
   if (!shard) {
     w.null();
@@ -289,7 +281,7 @@ void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, cons
   w.field("ok", o.explanation.has_value());
   if (!o.explanation) {
     w.key("error");
-    write_error(w, *o.error);
+    write_error_json(w, *o.error);
     w.end_object();
     return;
   }

@@ -137,6 +137,14 @@ void write_memory_json(JsonWriter& w, const MemoryEstimate& m) {
   w.end_object();
 }
 
+void write_error_json(JsonWriter& w, const Error& error) {
+  w.begin_object()
+      .field("message", error.what())
+      .field("hint", null_if_empty(error.hint()))
+      .field("exit_code", static_cast<int>(error.code()))
+      .end_object();
+}
+
 std::string render_fit_json(const FitAdvice& advice, const FitRequest& request, std::size_t total) {
   JsonWriter w(k_document_bytes + advice.candidates.size() * k_candidate_bytes);
   w.begin_object();
@@ -160,12 +168,8 @@ std::string render_fit_json_error(const FitAdvice& advice, const FitRequest& req
   write_budget(w, advice, request);
   w.field("candidates_fitting", 0);
   w.key("candidates").begin_array().end_array();
-  w.key("error")
-      .begin_object()
-      .field("message", error.what())
-      .field("hint", null_if_empty(error.hint()))
-      .field("exit_code", static_cast<int>(error.code()))
-      .end_object();
+  w.key("error");
+  write_error_json(w, error);
   w.end_object();
   return std::move(w).finish();
 }

@@ -22,5 +22,7 @@ class JsonWriter;
 // The documented `memory` object (docs/json-schema.md), shared by fit and explain: written as the
 // writer's next value.
 void write_memory_json(JsonWriter& out, const MemoryEstimate& memory);
+// The documented `error` object ({"message", "hint", "exit_code"}), shared by fit and explain.
+void write_error_json(JsonWriter& out, const Error& error);
 
 }  // namespace r1tag
