@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include <r1tag/error.hpp>
+#include <r1tag/suggest.hpp>
 #include <r1tag/tables.hpp>
 #include <r1tag/version.hpp>
 
@@ -10,7 +11,9 @@
 #include "cli/terminal.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +24,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <utility>
 
 namespace r1tag::cli {
 
@@ -108,6 +112,28 @@ std::string_view named_command(const std::vector<std::string>& args) {
   return {};
 }
 
+// For an option CLI11 did not expect ("--vrma"), the closest option of the command and of r1tag itself
+// ("--vram"), so the error can suggest it; nullopt when nothing is close or no argument is an unknown option.
+std::optional<std::pair<std::string, std::string>> misspelled_option(const CLI::App& app, std::string_view command,
+                                                                     const std::vector<std::string>& args) {
+  std::vector<std::string> names;
+  const auto add_names = [&](const CLI::App& from) {
+    for (const CLI::Option* o : from.get_options())
+      for (const std::string& n : o->get_lnames()) names.push_back("--" + n);
+  };
+  add_names(app);
+  if (!command.empty()) add_names(*app.get_subcommand(std::string(command)));
+  for (const std::string& arg : args) {
+    if (!arg.starts_with("--")) continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    const std::vector<std::string_view> candidates(names.begin(), names.end());
+    if (const auto best = closest_match(name, candidates)) return std::make_pair(name, *best);
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 CommandResult run_collected(const std::vector<std::string>& args, const Environment& env) {
   CLI::App app("r1tag: what a DeepSeek-R1 model tag means, and which variant your hardware can run", "r1tag");
   GlobalOptions global;
@@ -137,6 +163,10 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
     return cli11_exit(app, e);
   } catch (const CLI::CallForVersion& e) {
     return cli11_exit(app, e);
+  } catch (const CLI::ExtrasError& e) {
+    if (const auto typo = misspelled_option(app, command, args))
+      return error_result(Error::usage(fmt::format("unknown option '{}'", typo->first), fmt::format("did you mean {}?", typo->second)));
+    return error_result(Error::usage(e.what(), "run 'r1tag --help' for usage"));
   } catch (const CLI::ParseError& e) {
     return error_result(Error::usage(e.what(), "run 'r1tag --help' for usage"));
   }
