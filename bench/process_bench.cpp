@@ -8,7 +8,7 @@
 // Start-up is part of the product (goals: explain --json over the 35 ollama tags and fit --json over the
 // full catalogue in <= 5 ms median, <= 16 MiB peak RSS on the 2-core reference machine), so this
 // measures exec to exit, not a loop. See README.md for counting instructions instead of milliseconds.
-#include <r1tag/catalog.hpp>
+#include <r1tag/tables/catalog.hpp>
 
 #include <fmt/format.h>
 

@@ -3,14 +3,14 @@
 // whether it is within tolerance; then the worst row. Files marked `size_follows_rules: false` and
 // custom mixes are listed separately, not counted.
 //
-// Tolerance (the same as tests/file_size_test.cpp): exact byte counts within 8 KiB, the spread of
+// Tolerance (the same as tests/gguf/file_size_test.cpp): exact byte counts within 8 KiB, the spread of
 // GGUF key/value metadata between publishers of one tokenizer (ollama's /api/tags totals add about
 // 2 KB of template/license/params layers; llama.cpp versions add or drop a few keys); sizes shown
 // with a unit within max(0.1 %, half a unit of the last shown digit).
-#include <r1tag/byte_size.hpp>
-#include <r1tag/catalog.hpp>
-#include <r1tag/error.hpp>
-#include <r1tag/file_size.hpp>
+#include <r1tag/common/byte_size.hpp>
+#include <r1tag/tables/catalog.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/gguf/file_size.hpp>
 
 #include <fmt/format.h>
 

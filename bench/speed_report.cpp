@@ -27,12 +27,12 @@
 // - DeepSeek-R1 UD-IQ1_S, RTX 3090 ngl 8 + EPYC 9654 with --threads 12 (llama.cpp#11474): 12 threads
 //   decoding IQ1_S are compute-bound (9-22 G weights/s per thread, from ik_llama.cpp discussion #164's
 //   2-thread tg128 of grid i-quants on Zen 4), not bandwidth-bound on the 12 DDR5 channels.
-#include <r1tag/catalog.hpp>
-#include <r1tag/custom_mix.hpp>
-#include <r1tag/error.hpp>
-#include <r1tag/file_size.hpp>
-#include <r1tag/memory_estimator.hpp>
-#include <r1tag/speed_estimator.hpp>
+#include <r1tag/tables/catalog.hpp>
+#include <r1tag/gguf/custom_mix.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/gguf/file_size.hpp>
+#include <r1tag/memory/memory_estimator.hpp>
+#include <r1tag/hardware/speed_estimator.hpp>
 
 #include <fmt/format.h>
 

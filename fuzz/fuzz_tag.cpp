@@ -1,10 +1,10 @@
 // libFuzzer target for the tag parser and the resolver: any byte string must either parse and
 // resolve, or fail with r1tag::Error. Any other exception, a crash, UB or a hang is a bug.
 // Built and run by fuzz/run.sh (clang only; never part of the default build).
-#include <r1tag/catalog.hpp>
-#include <r1tag/error.hpp>
-#include <r1tag/resolver.hpp>
-#include <r1tag/tag_parser.hpp>
+#include <r1tag/tables/catalog.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/names/resolver.hpp>
+#include <r1tag/names/tag_parser.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // variants (plan_table.hpp's PlanRecords), which tablegen_plans.cpp computes with the engine.
 #pragma once
 
-#include <r1tag/catalog.hpp>
+#include <r1tag/tables/catalog.hpp>
 
 #include <string>
 #include <string_view>

@@ -2,9 +2,9 @@
 // plans no catalogue file at start-up (plan_table.hpp).
 #include "tablegen.hpp"
 
-#include <r1tag/custom_mix.hpp>
-#include <r1tag/file_size.hpp>
-#include <r1tag/plan_table.hpp>
+#include <r1tag/gguf/custom_mix.hpp>
+#include <r1tag/gguf/file_size.hpp>
+#include <r1tag/gguf/plan_table.hpp>
 
 #include <fmt/format.h>
 

@@ -9,10 +9,10 @@
 // LAYOUT: standard (dense models), legacy or mla (deepseek2: attn_kv_b vs attn_k_b/attn_v_b).
 #include "gguf_writer.hpp"
 
-#include <r1tag/catalog.hpp>
-#include <r1tag/error.hpp>
-#include <r1tag/file_size.hpp>
-#include <r1tag/tensor_inventory.hpp>
+#include <r1tag/tables/catalog.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/gguf/file_size.hpp>
+#include <r1tag/gguf/tensor_inventory.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -1,8 +1,8 @@
 #include "cli/app.hpp"
 
-#include <r1tag/error.hpp>
-#include <r1tag/suggest.hpp>
-#include <r1tag/tables.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/common/suggest.hpp>
+#include <r1tag/tables/tables.hpp>
 #include <r1tag/version.hpp>
 
 #include "cli/explain_command.hpp"

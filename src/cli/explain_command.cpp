@@ -1,10 +1,10 @@
 #include "cli/explain_command.hpp"
 
-#include <r1tag/error.hpp>
-#include <r1tag/context_length.hpp>
-#include <r1tag/explanation.hpp>
-#include <r1tag/resolver.hpp>
-#include <r1tag/tag_parser.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/memory/context_length.hpp>
+#include <r1tag/advice/explanation.hpp>
+#include <r1tag/names/resolver.hpp>
+#include <r1tag/names/tag_parser.hpp>
 
 #include "cli/options.hpp"
 #include "render/explain_render.hpp"

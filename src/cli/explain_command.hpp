@@ -1,7 +1,7 @@
 // `r1tag explain TAG…`: what each name means, from the catalogue.
 #pragma once
 
-#include <r1tag/catalog.hpp>
+#include <r1tag/tables/catalog.hpp>
 
 #include "cli/hardware_flags.hpp"
 #include "render/explain_render.hpp"

@@ -1,11 +1,11 @@
 #include "cli/fit_command.hpp"
 
-#include <r1tag/advisor.hpp>
-#include <r1tag/byte_size.hpp>
-#include <r1tag/context_length.hpp>
-#include <r1tag/error.hpp>
-#include <r1tag/hardware.hpp>
-#include <r1tag/suggest.hpp>
+#include <r1tag/advice/advisor.hpp>
+#include <r1tag/common/byte_size.hpp>
+#include <r1tag/memory/context_length.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/hardware/hardware.hpp>
+#include <r1tag/common/suggest.hpp>
 
 #include "cli/hardware_flags.hpp"
 #include "cli/options.hpp"

@@ -1,7 +1,7 @@
 // `r1tag fit`: the variants that fit a hardware budget, best first.
 #pragma once
 
-#include <r1tag/catalog.hpp>
+#include <r1tag/tables/catalog.hpp>
 
 #include "cli/explain_command.hpp"
 #include "cli/hardware_flags.hpp"

@@ -1,10 +1,10 @@
 #include "cli/gpus_command.hpp"
 
-#include <r1tag/error.hpp>
+#include <r1tag/common/error.hpp>
 
 #include "render/gpus_render.hpp"
 
-#include "ascii.hpp"
+#include "common/ascii.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

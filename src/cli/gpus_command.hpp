@@ -1,7 +1,7 @@
 // `r1tag gpus [FILTER]`: the hardware catalogue (data/gpus.json) that `--gpu` understands.
 #pragma once
 
-#include <r1tag/catalog.hpp>
+#include <r1tag/tables/catalog.hpp>
 
 #include "cli/explain_command.hpp"
 

@@ -1,7 +1,7 @@
 #include "cli/hardware_flags.hpp"
 
-#include <r1tag/byte_size.hpp>
-#include <r1tag/error.hpp>
+#include <r1tag/common/byte_size.hpp>
+#include <r1tag/common/error.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

@@ -2,9 +2,9 @@
 // and turned into the devices and memory budget the core places layers on.
 #pragma once
 
-#include <r1tag/catalog.hpp>
-#include <r1tag/hardware.hpp>
-#include <r1tag/memory_estimator.hpp>
+#include <r1tag/tables/catalog.hpp>
+#include <r1tag/hardware/hardware.hpp>
+#include <r1tag/memory/memory_estimator.hpp>
 
 #include <optional>
 #include <string>

@@ -1,9 +1,9 @@
 #include "cli/options.hpp"
 
-#include <r1tag/error.hpp>
-#include <r1tag/suggest.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/common/suggest.hpp>
 
-#include "ascii.hpp"
+#include "common/ascii.hpp"
 
 #include <fmt/format.h>
 

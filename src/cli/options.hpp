@@ -1,8 +1,8 @@
 // Flag values shared by several commands, checked once, with the same messages everywhere.
 #pragma once
 
-#include <r1tag/catalog.hpp>
-#include <r1tag/plan_cache.hpp>
+#include <r1tag/tables/catalog.hpp>
+#include <r1tag/gguf/plan_cache.hpp>
 
 #include <cstdint>
 #include <string>

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <r1tag/quant_quality.hpp>
+#include <r1tag/advice/quant_quality.hpp>
 
 #include "render/fit_render.hpp"
 #include "render/json_writer.hpp"

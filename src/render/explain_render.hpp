@@ -2,10 +2,10 @@
 // Pure functions from values to strings; the CLI decides colour and writes the result once.
 #pragma once
 
-#include <r1tag/catalog.hpp>
-#include <r1tag/error.hpp>
-#include <r1tag/context_memory.hpp>
-#include <r1tag/explanation.hpp>
+#include <r1tag/tables/catalog.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/advice/context_memory.hpp>
+#include <r1tag/advice/explanation.hpp>
 
 #include <optional>
 #include <string>

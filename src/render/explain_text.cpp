@@ -1,9 +1,9 @@
 #include "render/explain_render.hpp"
 
-#include "ascii.hpp"
+#include "common/ascii.hpp"
 
-#include <r1tag/byte_size.hpp>
-#include <r1tag/quant_quality.hpp>
+#include <r1tag/common/byte_size.hpp>
+#include <r1tag/advice/quant_quality.hpp>
 
 #include <fmt/format.h>
 

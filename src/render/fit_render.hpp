@@ -1,8 +1,8 @@
 // Rendering `fit` advice: a ranked list a person reads, and the JSON document scripts read.
 #pragma once
 
-#include <r1tag/advisor.hpp>
-#include <r1tag/error.hpp>
+#include <r1tag/advice/advisor.hpp>
+#include <r1tag/common/error.hpp>
 
 #include "render/explain_render.hpp"
 

@@ -1,8 +1,8 @@
 #include "render/fit_render.hpp"
 
-#include "ascii.hpp"
+#include "common/ascii.hpp"
 
-#include <r1tag/byte_size.hpp>
+#include <r1tag/common/byte_size.hpp>
 
 #include <fmt/format.h>
 

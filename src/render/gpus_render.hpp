@@ -1,7 +1,7 @@
 // Rendering the hardware catalogue for `r1tag gpus`.
 #pragma once
 
-#include <r1tag/catalog.hpp>
+#include <r1tag/tables/catalog.hpp>
 
 #include <string>
 #include <vector>

@@ -1,0 +1,88 @@
+// The advisor behind `r1tag fit`: every published variant of the R1 family, placed on a hardware
+// budget as llama.cpp would place it, ranked best first by the policy in README.md ("How fit ranks"),
+// each with the reason for its rank and the command that runs it.
+#pragma once
+
+#include <r1tag/tables/catalog.hpp>
+#include <r1tag/gguf/file_size.hpp>
+#include <r1tag/hardware/hardware.hpp>
+#include <r1tag/memory/memory_estimator.hpp>
+#include <r1tag/gguf/plan_cache.hpp>
+#include <r1tag/advice/quant_quality.hpp>
+#include <r1tag/hardware/speed_estimator.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace r1tag {
+
+// What `fit` puts first after placement: the documented balance, the model's quality, or speed above a
+// quality floor (README.md, "How fit ranks").
+enum class Preference { balanced, quality, speed };
+
+struct FitRequest {
+  std::optional<HardwareChoice> hardware;  // --gpu NAME: the device, for speed and notes
+  const Device* host = nullptr;            // --cpu NAME: the CPU platform holding RAM layers
+  Preference prefer = Preference::balanced;
+  std::vector<GpuDevice> gpus;  // in order; empty = CPU only
+  MemoryBudget budget;          // bytes per GPU, and system RAM
+  bool ram_known = false;       // without --ram only full-GPU placements are offered
+  std::vector<double> tensor_split;
+  std::uint64_t context_tokens = 0;
+  std::string kv_cache_type = "F16";  // ggml type name
+  bool flash_attention = true;
+  std::string runtime = "llama.cpp";
+  std::string model_filter;   // a size word ("14b") or a model id; empty = all
+  std::string family_filter;  // "distill", "original" or empty
+  std::optional<std::uint64_t> headroom_bytes;
+  // How many candidates, best first, get their `why` line and run commands (the ones shown); 0 = all.
+  std::size_t described_candidates = 0;
+};
+
+enum class PlacementKind { gpu, partial, cpu };
+const char* to_string(PlacementKind kind);
+
+struct Candidate {
+  const Model* model = nullptr;
+  const QuantScheme* scheme = nullptr;
+  const OllamaTag* ollama_tag = nullptr;  // the library tag, if ollama publishes this variant
+  const HfRepo* repo = nullptr;           // the Hugging Face repository llama-server would pull from
+  KvLayout kv_layout = KvLayout::standard;
+  std::uint64_t file_bytes = 0;
+  std::string file_basis;       // "computed", or "published" for custom mixes
+  bool tensor_split_estimated = false;  // custom mix: per-tensor bytes estimated from the published total
+  PlacementKind placement = PlacementKind::cpu;
+  bool experts_on_cpu = false;  // MoE: routed experts kept in RAM (-ot exps=CPU)
+  PlacementFit fit;
+  double capability = 0;  // mean of the ranking benchmarks, see capability_score
+  QualityVerdict quality;
+  std::optional<SpeedEstimate> speed;  // only when the devices are known (--gpu, or RAM-only)
+  std::string speed_unknown_reason;    // why there is no speed figure
+  std::string why;
+  std::string ollama_command;        // empty when ollama does not publish the variant
+  std::string llama_server_command;  // empty when no Hugging Face repository is known
+};
+
+struct FitAdvice {
+  const RuntimeProfile* runtime = nullptr;
+  std::string ollama_library;  // "deepseek-r1"
+  std::uint64_t context_tokens = 0;
+  std::vector<Candidate> candidates;  // best first
+  std::vector<std::string> notes;
+};
+
+// The published capability the ranking uses: the mean of the benchmark scores `policy` names (every model
+// card of the family reports AIME 2024 pass@1 and GPQA Diamond pass@1). nullopt when a model lacks one.
+std::optional<double> capability_score(const Model& model, const RankingPolicy& policy);
+
+// Every variant that fits `request`, best first. Throws Error (usage) for a request the runtime
+// refuses (unknown KV type, quantized V cache without flash attention) and Error (nothing_fits) when
+// no variant fits, saying what would.
+FitAdvice advise(const FitRequest& request, const Catalog& catalog);
+// The same with plans from `plans` (seeded with the embedded catalogue's build-time plans, fit over the whole
+// catalogue plans nothing at run time).
+FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& plans);
+
+}  // namespace r1tag

@@ -1,0 +1,29 @@
+// Hardware by name: "--gpu 4090", "--gpu 2x3090", "--gpu 'RTX 3060 12GB'", "--gpu 'M2 Max 32GB'"
+// resolved against data/gpus.json into devices with their memory, for `fit` and `explain`.
+#pragma once
+
+#include <r1tag/tables/catalog.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace r1tag {
+
+struct HardwareChoice {
+  const Device* device = nullptr;
+  std::uint32_t count = 1;        // "2x3090" -> 2
+  std::uint64_t memory_bytes = 0;  // per device: the size asked for, or the device's only/largest size
+  // Apple silicon: unified memory, of which Metal lets the GPU use a share by default.
+  bool unified = false;
+  std::uint64_t gpu_usable_bytes = 0;  // per device: what the GPU may use
+  std::string note;                    // how gpu_usable_bytes was chosen, with its source
+};
+
+// Reads "[Nx]NAME[ SIZE]"; case, spaces and dashes in NAME do not matter. Throws Error (usage) for an
+// unknown device (with the closest name as a hint) or a size the device is not sold with.
+// Example: "2x3090" -> {RTX 3090, count 2, 24 GiB}; "M2 Max 32GB" -> {Apple M2 Max, 32 GiB, unified}.
+HardwareChoice parse_hardware(std::string_view text, const Catalog& catalog);
+
+}  // namespace r1tag

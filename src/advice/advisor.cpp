@@ -1,0 +1,337 @@
+#include <r1tag/advice/advisor.hpp>
+
+#include <r1tag/gguf/custom_mix.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/common/suggest.hpp>
+
+#include "common/ascii.hpp"
+#include "advice/fit_ranking.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace r1tag {
+
+const char* to_string(PlacementKind kind) {
+  switch (kind) {
+    case PlacementKind::gpu: return "gpu";
+    case PlacementKind::partial: return "partial";
+    case PlacementKind::cpu: return "cpu";
+  }
+  return "cpu";
+}
+
+std::optional<double> capability_score(const Model& model, const RankingPolicy& policy) {
+  // data/ranking.json names the scores every card of the family reports.
+  const auto& names = policy.capability_benchmarks;
+  if (names.empty()) return std::nullopt;
+  double sum = 0;
+  for (const std::string_view name : names) {
+    const auto it = std::find_if(model.benchmarks.begin(), model.benchmarks.end(),
+                                 [&](const Benchmark& b) { return b.name == name; });
+    if (it == model.benchmarks.end()) return std::nullopt;
+    sum += it->value;
+  }
+  return sum / static_cast<double>(names.size());
+}
+
+namespace {
+
+// One published variant: a model at a scheme, and where it can be pulled from.
+struct Source {
+  const Model* model = nullptr;
+  const QuantScheme* scheme = nullptr;
+  const OllamaTag* ollama_tag = nullptr;
+  const HfRepo* repo = nullptr;
+  const HfFile* file = nullptr;
+};
+
+bool wanted(const Model& m, const FitRequest& r) {
+  if (!r.family_filter.empty() && m.family != r.family_filter) return false;
+  if (r.model_filter.empty()) return true;
+  return detail::iequals(m.size_label, r.model_filter) || detail::iequals(m.id, r.model_filter);
+}
+
+// Hugging Face repositories in the order llama-server commands should prefer: a publisher that
+// uses an importance matrix first, since its low-bit files lose less.
+const HfRepo* preferred_repo(const Catalog& c, const Model& m, const QuantScheme& s) {
+  const HfRepo* best = nullptr;
+  for (const HfRepo* repo : c.repos_for(m.id)) {
+    if (repo->find_file(s.name) == nullptr) continue;
+    if (best == nullptr || (repo->imatrix && !best->imatrix)) best = repo;
+  }
+  return best;
+}
+
+std::vector<Source> published_variants(const Catalog& c, const FitRequest& r) {
+  std::vector<Source> out;
+  const auto add = [&](const Model& m, const QuantScheme& s) {
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const Source& x) { return x.model == &m && x.scheme == &s; });
+    if (seen) return;
+    Source src{&m, &s, c.find_ollama_tag_for(m.id, s.name), preferred_repo(c, m, s), nullptr};
+    if (src.repo != nullptr) src.file = src.repo->find_file(s.name);
+    out.push_back(src);
+  };
+  for (const Model& m : c.models) {
+    if (!wanted(m, r)) continue;
+    for (const OllamaTag& t : c.ollama_tags)
+      if (t.model_id == m.id) add(m, *c.find_scheme(t.scheme));
+    for (const HfRepo* repo : c.repos_for(m.id))
+      for (const HfFile& f : repo->files) add(m, *c.find_scheme(f.scheme));
+  }
+  return out;
+}
+
+KvLayout layout_of(const Source& s) {
+  if (s.ollama_tag != nullptr) return kv_layout_from(s.ollama_tag->kv_layout);
+  if (s.repo != nullptr) return kv_layout_from(s.repo->kv_layout);
+  return KvLayout::standard;
+}
+
+std::optional<PublishedSize> published_size(const Source& s) {
+  if (s.file != nullptr && s.file->published) return s.file->published;
+  if (s.ollama_tag != nullptr && s.ollama_tag->published) return s.ollama_tag->published;
+  return std::nullopt;
+}
+
+MemoryRequest memory_request(const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime, KvLayout layout) {
+  MemoryRequest m = default_memory_request(c, runtime, r.context_tokens);
+  m.kv_layout = layout;
+  m.kv_cache_type_k = c.find_type(r.kv_cache_type);
+  m.kv_cache_type_v = m.kv_cache_type_k;
+  m.flash_attention = r.flash_attention;
+  m.gpus = r.gpus;
+  m.placement.tensor_split = r.tensor_split;
+  m.headroom_bytes = r.headroom_bytes;
+  return m;
+}
+
+// Routed experts in RAM make a placement partial even with every layer offloaded.
+PlacementKind kind_of(const PlacementFit& fit, bool experts_on_cpu) {
+  if (fit.estimate.gpu_layers == 0) return PlacementKind::cpu;
+  const bool all_layers = fit.estimate.gpu_layers >= fit.estimate.layer_count;
+  return all_layers && !experts_on_cpu ? PlacementKind::gpu : PlacementKind::partial;
+}
+
+// The plan of a variant: computed from llama.cpp's rules, or for a custom mix (unsloth UD-*), which
+// publishes only its total, estimated from that total (custom_mix.hpp) and labelled so.
+std::shared_ptr<const FileSize> plan_of(const Source& s, const Catalog& c, KvLayout layout, PlanCache& plans) {
+  if (s.scheme->custom_mix) {
+    const auto published = published_size(s);
+    return published ? plans.custom_mix(*s.model, *s.scheme, published->bytes, c, layout) : nullptr;
+  }
+  QuantOptions options;
+  options.imatrix = s.ollama_tag == nullptr && s.repo != nullptr && s.repo->imatrix;
+  return plans.file_size(*s.model, *s.scheme, c, options, layout);
+}
+
+// Decode speed needs the devices' bandwidth: known with --gpu NAME, or for a CPU-only budget (the host
+// platform, given with --cpu or the documented default). With --vram alone it is unknown.
+void attach_speed(Candidate& cand, const LayerWeights& weights, MemoryRequest request,
+                  const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime) {
+  SpeedHardware hardware;
+  hardware.host = r.host;
+  if (r.hardware) {
+    hardware.gpus.assign(r.hardware->count, r.hardware->device);
+  } else if (!r.gpus.empty()) {
+    cand.speed_unknown_reason = "no speed estimate: give the GPU by name (--gpu) so its bandwidth is known";
+    return;
+  }
+  request.placement = cand.fit.placement;
+  cand.speed = estimate_speed(*cand.model, weights, runtime, request, hardware, c);
+}
+
+// False when the weights alone exceed the memory a placement may use, so no search is needed: without
+// --ram only an all-GPU placement counts, and it holds every weight but token_embd (always in RAM).
+bool could_fit(const LayerWeights& w, const FitRequest& r) {
+  std::uint64_t weights = w.input_bytes + w.output_layer_bytes + w.first_block_bytes;
+  for (std::size_t b = 0; b < w.block_bytes.size(); ++b) weights += w.block_bytes[b] + w.block_expert_bytes[b];
+  std::uint64_t gpu_bytes = 0;
+  for (const std::uint64_t g : r.budget.gpu_bytes) gpu_bytes += g;
+  if (!r.ram_known) return r.gpus.empty() || weights - w.input_bytes <= gpu_bytes;
+  return weights <= gpu_bytes + r.budget.ram_bytes;
+}
+
+// The best placement of one variant: all on the GPUs if possible; for a MoE model that does not fit,
+// the routed experts in RAM with the rest on the GPUs, if that offloads more; else whatever fits.
+std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime,
+                               PlanCache& plans) {
+  Candidate cand;
+  cand.model = s.model;
+  cand.scheme = s.scheme;
+  cand.ollama_tag = s.ollama_tag;
+  cand.repo = s.repo;
+  cand.kv_layout = layout_of(s);
+  if (r.context_tokens > s.model->hparams.context_length) return std::nullopt;
+  const std::shared_ptr<const FileSize> plan = plan_of(s, c, cand.kv_layout, plans);
+  cand.file_basis = s.scheme->custom_mix ? "published" : "computed";
+  cand.tensor_split_estimated = s.scheme->custom_mix;
+  if (!plan) return std::nullopt;
+  cand.file_bytes = plan->total_bytes;
+  if (!could_fit(plan->layers, r)) return std::nullopt;
+  const MemoryRequest request = memory_request(r, c, runtime, cand.kv_layout);
+  const LayerWeights& weights = plan->layers;
+  auto fit = fit_placement(*s.model, weights, runtime, request, r.budget, c);
+  const bool full = fit && kind_of(*fit, false) == PlacementKind::gpu;
+  if (!full && s.model->hparams.expert_count > 0 && !r.gpus.empty()) {
+    auto moe = fit_moe_offload(*s.model, weights, runtime, request, r.budget, c);
+    if (moe && (!fit || moe->estimate.gpu_layers > fit->estimate.gpu_layers)) {
+      fit = std::move(moe);
+      cand.experts_on_cpu = true;
+    }
+  }
+  if (!fit) return std::nullopt;
+  cand.placement = kind_of(*fit, cand.experts_on_cpu);
+  if (!r.ram_known && cand.placement != PlacementKind::gpu) return std::nullopt;
+  cand.fit = std::move(*fit);
+  cand.capability = capability_score(*s.model, c.ranking).value_or(0);
+  cand.quality = quality_verdict(*s.scheme, c);
+  attach_speed(cand, weights, request, r, c, runtime);
+  return cand;
+}
+
+std::string kv_flags(const FitRequest& r) {
+  if (detail::iequals(r.kv_cache_type, "F16")) return "";
+  const std::string t = detail::lower(r.kv_cache_type);
+  return fmt::format(" -ctk {} -ctv {}", t, t);
+}
+
+std::string tensor_split_flag(const Candidate& cand) {
+  const auto& split = cand.fit.placement.tensor_split;
+  if (split.size() < 2) return "";
+  std::string out = " -ts ";
+  for (std::size_t i = 0; i < split.size(); ++i) out += fmt::format("{}{:g}", i == 0 ? "" : ",", split[i] / (1ULL << 30));
+  return out;
+}
+
+void attach_commands(Candidate& cand, const FitRequest& r, const Catalog& c, std::uint64_t context_tokens) {
+  if (cand.ollama_tag != nullptr) {
+    cand.ollama_command = fmt::format("OLLAMA_CONTEXT_LENGTH={} ollama run {}:{}", context_tokens, c.ollama_library,
+                                      cand.ollama_tag->tag);
+  } else if (cand.repo != nullptr) {
+    // ollama pulls GGUF repositories from Hugging Face by name (huggingface/hub-docs docs/hub/ollama.md).
+    cand.ollama_command = fmt::format("OLLAMA_CONTEXT_LENGTH={} ollama run hf.co/{}:{}", context_tokens, cand.repo->repo,
+                                      cand.scheme->name);
+  }
+  if (cand.repo != nullptr) {
+    std::string cmd = fmt::format("llama-server -hf {}:{} -c {}", cand.repo->repo, cand.scheme->name, context_tokens);
+    if (cand.placement != PlacementKind::cpu) cmd += fmt::format(" -ngl {}", cand.fit.estimate.gpu_layers);
+    if (cand.placement == PlacementKind::cpu) cmd += " -ngl 0";
+    if (cand.experts_on_cpu) cmd += " -ot exps=CPU";
+    cmd += r.flash_attention ? " -fa on" : " -fa off";
+    cmd += kv_flags(r) + tensor_split_flag(cand);
+    cand.llama_server_command = cmd;
+  }
+}
+
+std::string gib(std::uint64_t bytes) { return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1ULL << 30)); }
+
+// What the smallest variant needs with everything on one GPU (or, for a CPU-only budget, in RAM).
+struct Need {
+  const Source* source = nullptr;
+  std::uint64_t bytes = std::numeric_limits<std::uint64_t>::max();
+};
+
+// A variant's weights by layer, gathered once for every question about it.
+struct Planned {
+  const Source* source = nullptr;
+  KvLayout layout = KvLayout::standard;
+  LayerWeights weights;
+};
+
+std::vector<Planned> planned_weights(const std::vector<Source>& sources, const Catalog& c, PlanCache& plans) {
+  std::vector<Planned> out;
+  for (const Source& s : sources) {
+    const KvLayout layout = layout_of(s);
+    if (const auto plan = plan_of(s, c, layout, plans)) out.push_back({&s, layout, plan->layers});
+  }
+  return out;
+}
+
+Need smallest_need(const std::vector<Planned>& planned, const FitRequest& r, const Catalog& c,
+                   const RuntimeProfile& runtime, std::uint64_t context_tokens) {
+  Need best;
+  FitRequest one = r;
+  one.context_tokens = context_tokens;
+  for (const Planned& p : planned) {
+    const Model& model = *p.source->model;
+    if (context_tokens > model.hparams.context_length) continue;
+    MemoryRequest m = memory_request(one, c, runtime, p.layout);
+    if (!r.gpus.empty()) {
+      m.gpus = {r.gpus.front()};
+      m.placement.tensor_split.clear();
+      m.placement.gpu_layers = model.hparams.block_count + 1;
+    }
+    const MemoryEstimate e = estimate_memory(model, p.weights, runtime, m, c);
+    const std::uint64_t need = r.gpus.empty() ? e.devices.back().total_bytes : e.devices.front().total_bytes;
+    if (need < best.bytes) best = {p.source, need};
+  }
+  return best;
+}
+
+std::string variant_name(const Source& s, const Catalog& c) {
+  if (s.ollama_tag != nullptr) return fmt::format("{}:{}", c.ollama_library, s.ollama_tag->tag);
+  return fmt::format("{} {}", s.model->id, s.scheme->name);
+}
+
+// Nothing fits: say what the smallest variant needs, at this context and at a short one.
+Error nothing_fits(const std::vector<Source>& sources, const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime,
+                   PlanCache& plans) {
+  std::string budget;
+  for (std::size_t i = 0; i < r.budget.gpu_bytes.size(); ++i) budget += fmt::format("{}{}", i == 0 ? "" : " + ", gib(r.budget.gpu_bytes[i]));
+  budget = budget.empty() ? gib(r.budget.ram_bytes) + " of RAM" : budget + " of VRAM";
+  const std::string message =
+      fmt::format("no DeepSeek-R1 variant fits in {} at {} tokens of context", budget, r.context_tokens);
+  const std::vector<Planned> planned = planned_weights(sources, c, plans);
+  const Need need = smallest_need(planned, r, c, runtime, r.context_tokens);
+  if (need.source == nullptr) return Error(ExitCode::nothing_fits, message);
+  const char* where = r.gpus.empty() ? "of RAM" : "on one GPU";
+  std::string hint = fmt::format("the smallest, {}, needs {} {} at {} tokens", variant_name(*need.source, c), gib(need.bytes),
+                                 where, r.context_tokens);
+  const std::uint64_t k_short_context = c.ranking.short_context_tokens;  // a short chat; R1's reasoning needs more
+  if (r.context_tokens > k_short_context) {
+    const Need short_need = smallest_need(planned, r, c, runtime, k_short_context);
+    if (short_need.source != nullptr)
+      hint += fmt::format(" ({} at --ctx {}, too short for long reasoning)", gib(short_need.bytes), k_short_context);
+  }
+  if (!r.ram_known && !r.gpus.empty()) hint += "; --ram SIZE allows partial offload";
+  return Error(ExitCode::nothing_fits, message, hint);
+}
+
+}  // namespace
+
+FitAdvice advise(const FitRequest& request, const Catalog& catalog) {
+  PlanCache plans;
+  return advise(request, catalog, plans);
+}
+
+FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& plans) {
+  FitAdvice advice;
+  advice.runtime = find_runtime(catalog, request.runtime);
+  if (advice.runtime == nullptr) throw Error::usage(fmt::format("unknown runtime '{}'", request.runtime), "use llama.cpp or ollama");
+  if (catalog.find_type(request.kv_cache_type) == nullptr)
+    throw Error::usage(fmt::format("unknown KV cache type '{}'", request.kv_cache_type));
+  advice.context_tokens = request.context_tokens;
+  advice.ollama_library = catalog.ollama_library;
+  if (request.hardware && !request.hardware->note.empty()) advice.notes.push_back(request.hardware->note);
+  const std::vector<Source> sources = published_variants(catalog, request);
+  std::vector<Candidate> fitting;
+  for (const Source& s : sources) {
+    if (auto cand = place(s, request, catalog, *advice.runtime, plans)) fitting.push_back(std::move(*cand));
+  }
+  if (fitting.empty()) throw nothing_fits(sources, request, catalog, *advice.runtime, plans);
+  detail::rank(fitting, request.prefer, catalog.ranking);
+  const std::size_t described =
+      request.described_candidates == 0 ? fitting.size() : std::min(request.described_candidates, fitting.size());
+  for (std::size_t i = 0; i < described; ++i) {
+    fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);
+    attach_commands(fitting[i], request, catalog, request.context_tokens);
+  }
+  advice.candidates = std::move(fitting);
+  return advice;
+}
+
+}  // namespace r1tag

@@ -1,0 +1,210 @@
+#include "tables/json_reader.hpp"
+
+#include <limits>
+
+namespace r1tag::detail {
+
+std::string pointer_token(std::string_view key) {
+  std::string out = "/";
+  for (const char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+JsonReader::JsonReader(const nlohmann::ordered_json& value, std::string file, std::string pointer,
+                       std::vector<TableProblem>& problems, TextStore& store)
+    : m_value(value), m_file(std::move(file)), m_pointer(std::move(pointer)), m_problems(&problems), m_store(&store) {}
+
+namespace {
+const nlohmann::ordered_json& null_json() {
+  static const nlohmann::ordered_json null_value;
+  return null_value;
+}
+}  // namespace
+
+const nlohmann::ordered_json* JsonReader::find(std::string_view key) const {
+  if (!m_value.is_object()) return nullptr;
+  const auto it = m_value.find(std::string(key));
+  return it == m_value.end() ? nullptr : &*it;
+}
+
+JsonReader JsonReader::child(std::string_view key) const {
+  const nlohmann::ordered_json* found = find(key);
+  return JsonReader(found ? *found : null_json(), m_file, m_pointer + pointer_token(key), *m_problems, *m_store);
+}
+
+JsonReader JsonReader::element(std::size_t index) const {
+  const nlohmann::ordered_json& v = (m_value.is_array() && index < m_value.size()) ? m_value[index] : null_json();
+  return JsonReader(v, m_file, m_pointer + "/" + std::to_string(index), *m_problems, *m_store);
+}
+
+bool JsonReader::has(std::string_view key) const {
+  const nlohmann::ordered_json* found = find(key);
+  return found != nullptr && !found->is_null();
+}
+
+void JsonReader::problem(const std::string& what) const {
+  m_problems->push_back({m_file, m_pointer.empty() ? "/" : m_pointer, what});
+}
+
+bool JsonReader::expect_object() const {
+  if (m_value.is_object()) return true;
+  problem("expected an object");
+  return false;
+}
+
+std::string_view JsonReader::string(std::string_view key) const {
+  const nlohmann::ordered_json* v = find(key);
+  if (v == nullptr || !v->is_string() || v->get_ref<const std::string&>().empty()) {
+    child(key).problem("expected a non-empty string");
+    return {};
+  }
+  return keep(v->get<std::string>());
+}
+
+std::string_view JsonReader::optional_string(std::string_view key) const {
+  const nlohmann::ordered_json* v = find(key);
+  if (v == nullptr || v->is_null()) return {};
+  if (!v->is_string()) {
+    child(key).problem("expected a string or null");
+    return {};
+  }
+  return keep(v->get<std::string>());
+}
+
+std::optional<std::uint32_t> JsonReader::optional_natural(std::string_view key) const {
+  const nlohmann::ordered_json* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!v->is_number_unsigned() || v->get<std::uint64_t>() > std::numeric_limits<std::uint32_t>::max()) {
+    child(key).problem("expected a non-negative integer");
+    return std::nullopt;
+  }
+  return v->get<std::uint32_t>();
+}
+
+std::uint32_t JsonReader::natural(std::string_view key) const {
+  if (find(key) == nullptr) {
+    child(key).problem("expected a non-negative integer");
+    return 0;
+  }
+  return optional_natural(key).value_or(0);
+}
+
+std::uint32_t JsonReader::positive(std::string_view key) const {
+  const nlohmann::ordered_json* v = find(key);
+  if (v == nullptr || !v->is_number_unsigned() || v->get<std::uint64_t>() == 0 ||
+      v->get<std::uint64_t>() > std::numeric_limits<std::uint32_t>::max()) {
+    child(key).problem("expected a positive integer");
+    return 1;
+  }
+  return v->get<std::uint32_t>();
+}
+
+std::uint64_t JsonReader::natural64(std::string_view key) const {
+  const nlohmann::ordered_json* v = find(key);
+  if (v == nullptr || !v->is_number_unsigned()) {
+    child(key).problem("expected a non-negative integer");
+    return 0;
+  }
+  return v->get<std::uint64_t>();
+}
+
+std::optional<double> JsonReader::optional_number(std::string_view key) const {
+  const nlohmann::ordered_json* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!v->is_number()) {
+    child(key).problem("expected a number");
+    return std::nullopt;
+  }
+  return v->get<double>();
+}
+
+double JsonReader::number(std::string_view key) const {
+  if (find(key) == nullptr) {
+    child(key).problem("expected a number");
+    return 0;
+  }
+  return optional_number(key).value_or(0);
+}
+
+bool JsonReader::boolean(std::string_view key, std::optional<bool> fallback) const {
+  const nlohmann::ordered_json* v = find(key);
+  if ((v == nullptr || v->is_null()) && fallback) return *fallback;
+  if (v == nullptr || !v->is_boolean()) {
+    child(key).problem("expected true or false");
+    return false;
+  }
+  return v->get<bool>();
+}
+
+std::vector<std::string_view> JsonReader::strings(std::string_view key) const {
+  const nlohmann::ordered_json* v = find(key);
+  if (v == nullptr || v->is_null()) return {};
+  std::vector<std::string_view> out;
+  if (!v->is_array()) {
+    child(key).problem("expected an array of strings");
+    return out;
+  }
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    if (!(*v)[i].is_string()) {
+      child(key).element(i).problem("expected a string");
+      continue;
+    }
+    out.push_back(keep((*v)[i].get<std::string>()));
+  }
+  return out;
+}
+
+std::string_view JsonReader::source() const {
+  const nlohmann::ordered_json* v = find("source");
+  if (v != nullptr && v->is_array() && !v->empty()) {
+    std::string joined;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      if (!(*v)[i].is_string() || (*v)[i].get_ref<const std::string&>().empty()) {
+        child("source").element(i).problem("expected a non-empty string");
+        continue;
+      }
+      if (!joined.empty()) joined += "; ";
+      joined += (*v)[i].get<std::string>();
+    }
+    return keep(std::move(joined));
+  }
+  if (v == nullptr || !v->is_string() || v->get_ref<const std::string&>().empty()) {
+    child("source").problem("every figure needs a source: expected a non-empty string");
+    return {};
+  }
+  return keep(v->get<std::string>());
+}
+
+std::vector<JsonReader> JsonReader::objects(std::string_view key) const {
+  const JsonReader list = child(key);
+  std::vector<JsonReader> out;
+  if (!list.value().is_array() || list.value().empty()) {
+    list.problem("expected a non-empty array");
+    return out;
+  }
+  for (std::size_t i = 0; i < list.value().size(); ++i) {
+    const JsonReader e = list.element(i);
+    if (e.expect_object()) out.push_back(e);
+  }
+  return out;
+}
+
+std::vector<std::string_view> JsonReader::keys() const {
+  std::vector<std::string_view> out;
+  if (!m_value.is_object()) return out;
+  for (const auto& item : m_value.items()) {
+    if (!item.key().empty() && item.key().front() == '_') continue;
+    out.push_back(keep(item.key()));
+  }
+  return out;
+}
+
+}  // namespace r1tag::detail

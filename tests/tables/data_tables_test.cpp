@@ -1,0 +1,186 @@
+// The data tables: the embedded copy is complete and cited, and a broken table is reported with
+// its file and JSON pointer.
+#include <r1tag/tables/catalog.hpp>
+#include <r1tag/common/error.hpp>
+#include <r1tag/tables/tables.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+using r1tag::Catalog;
+using r1tag::Error;
+using r1tag::ExitCode;
+using r1tag::RawTables;
+
+namespace {
+
+RawTables source_tables() { return r1tag::read_tables_from(std::string(R1TAG_SOURCE_DIR) + "/data"); }
+
+// Applies `edit` to one table of a fresh copy and returns the error parse_catalog raises.
+template <typename Edit>
+Error broken(const std::string& file, Edit edit) {
+  RawTables tables = source_tables();
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(tables.at(file));
+  edit(j);
+  tables[file] = j.dump();
+  try {
+    r1tag::parse_catalog(tables);
+  } catch (const Error& e) {
+    return e;
+  }
+  FAIL("parse_catalog accepted a broken " << file);
+  return Error(ExitCode::ok, "");
+}
+
+}  // namespace
+
+TEST_CASE("data_tables: the embedded catalogue equals the tables in data/", "[data_tables]") {
+  const Catalog parsed = r1tag::parse_catalog(source_tables());
+  const Catalog& embedded = r1tag::embedded_catalog();
+  REQUIRE(embedded.ggml_types.size() == parsed.ggml_types.size());
+  REQUIRE(embedded.schemes.size() == parsed.schemes.size());
+  REQUIRE(embedded.models.size() == parsed.models.size());
+  REQUIRE(embedded.ollama_tags.size() == parsed.ollama_tags.size());
+  REQUIRE(embedded.hf_repos.size() == parsed.hf_repos.size());
+  for (std::size_t i = 0; i < parsed.models.size(); ++i) {
+    CHECK(embedded.models[i].id == parsed.models[i].id);
+    CHECK(embedded.models[i].hparams.vocab_size == parsed.models[i].hparams.vocab_size);
+  }
+}
+
+// The catalogue's text is string_views: into the binary for the embedded tables, into the shared
+// TextStore for --data. A copy must stay readable after the tables, and the catalogue read from
+// them, are gone (ASan in the check preset turns a dangling view into a failure here).
+TEST_CASE("data_tables: a catalogue read with --data keeps its text after the tables are freed", "[data_tables]") {
+  Catalog copy;
+  {
+    const Catalog parsed = r1tag::parse_catalog(source_tables());
+    copy = parsed;
+  }
+  REQUIRE(copy.text_store != nullptr);
+  CHECK(copy.ollama_library == "deepseek-r1");
+  const r1tag::Model* model = copy.find_model("DeepSeek-R1-Distill-Qwen-7B");
+  REQUIRE(model != nullptr);
+  CHECK(model->base_model == "Qwen2.5-Math-7B");
+  const r1tag::QuantScheme* scheme = copy.find_scheme("q4_k");  // an alias, read from an array
+  REQUIRE(scheme != nullptr);
+  CHECK(scheme->name == "Q4_K_M");
+  CHECK(r1tag::embedded_catalog().text_store == nullptr);
+}
+
+TEST_CASE("data_tables: ggml block layouts match ggml-common.h", "[data_tables]") {
+  // ggml/src/ggml-common.h static_asserts: block_q4_K is 2*fp16 + 12 scale bytes + 128 nibble bytes.
+  const Catalog& c = r1tag::embedded_catalog();
+  struct Known {
+    const char* name;
+    std::uint32_t type_id, block_size, type_size_bytes;
+  };
+  const auto known = GENERATE(values<Known>({{"F32", 0, 1, 4},
+                                             {"F16", 1, 1, 2},
+                                             {"Q4_0", 2, 32, 18},
+                                             {"Q8_0", 8, 32, 34},
+                                             {"Q2_K", 10, 256, 84},
+                                             {"Q3_K", 11, 256, 110},
+                                             {"Q4_K", 12, 256, 144},
+                                             {"Q5_K", 13, 256, 176},
+                                             {"Q6_K", 14, 256, 210},
+                                             {"IQ1_S", 19, 256, 50},
+                                             {"IQ4_XS", 23, 256, 136},
+                                             {"IQ1_M", 29, 256, 56},
+                                             {"BF16", 30, 1, 2},
+                                             {"TQ1_0", 34, 256, 54},
+                                             {"MXFP4", 39, 32, 17}}));
+  CAPTURE(known.name);
+  const r1tag::GgmlType* t = c.find_type(known.name);
+  REQUIRE(t != nullptr);
+  CHECK(t->type_id == known.type_id);
+  CHECK(t->block_size == known.block_size);
+  CHECK(t->type_size_bytes == known.type_size_bytes);
+}
+
+TEST_CASE("data_tables: the ollama library has its 35 tags", "[data_tables]") {
+  // ollama.com/library/deepseek-r1/tags: 27 size-variant-quant tags plus 8 short aliases.
+  const Catalog& c = r1tag::embedded_catalog();
+  std::size_t names = 0;
+  for (const auto& t : c.ollama_tags) names += 1 + t.aliases.size();
+  CHECK(c.ollama_tags.size() == 27);
+  CHECK(names == 35);
+  CHECK(c.find_ollama_tag("7b")->tag == "7b-qwen-distill-q4_K_M");
+  CHECK(c.find_ollama_tag("latest")->tag == "8b-0528-qwen3-q4_K_M");
+  CHECK(c.find_ollama_tag("8b")->tag == "8b-0528-qwen3-q4_K_M");
+}
+
+TEST_CASE("data_tables: a broken table names its file and JSON pointer", "[data_tables]") {
+  SECTION("a block size that is not a positive integer") {
+    const Error e = broken("quant_types.json", [](auto& j) { j["Q4_K"]["block_size"] = "abc"; });
+    CHECK(std::string(e.what()) == "quant_types.json: /Q4_K/block_size: expected a positive integer");
+    CHECK(e.code() == ExitCode::bad_data);
+  }
+  SECTION("a missing source") {
+    const Error e = broken("quant_types.json", [](auto& j) { j["Q8_0"].erase("source"); });
+    CHECK(std::string(e.what()) == "quant_types.json: /Q8_0/source: every figure needs a source: expected a non-empty string");
+  }
+  SECTION("a scheme whose default type does not exist") {
+    const Error e = broken("quant_schemes.json", [](auto& j) { j["Q4_K_M"]["default_type"] = "Q4_X"; });
+    CHECK(std::string(e.what()) == "quant_schemes.json: /Q4_K_M/default_type: unknown ggml type 'Q4_X'");
+  }
+  SECTION("an ollama tag pointing at an unknown model") {
+    const Error e = broken("catalogue.json", [](auto& j) { j["ollama"]["tags"]["7b-qwen-distill-q4_K_M"]["model"] = "R2"; });
+    CHECK(std::string(e.what()) == "catalogue.json: /ollama/tags/7b-qwen-distill-q4_K_M/model: unknown model 'R2'");
+  }
+  SECTION("a published size in a form no hub prints") {
+    const Error e = broken("catalogue.json", [](auto& j) {
+      j["ollama"]["tags"]["7b-qwen-distill-q8_0"]["published"] = {{"shown", "8.1 gigs"}, {"source", "x"}};
+    });
+    CHECK(std::string(e.what()) ==
+          "catalogue.json: /ollama/tags/7b-qwen-distill-q8_0/published/shown: expected a size such as \"4.68 GB\" or "
+          "\"131 GiB\", got \"8.1 gigs\"");
+  }
+  SECTION("a hyperparameter of the wrong type") {
+    const Error e = broken("architectures.json",
+                           [](auto& j) { j["DeepSeek-R1-Distill-Qwen-7B"]["hyperparameters"]["head_count_kv"] = -4; });
+    CHECK(std::string(e.what()) ==
+          "architectures.json: /DeepSeek-R1-Distill-Qwen-7B/hyperparameters/head_count_kv: expected a positive integer");
+  }
+  SECTION("ranking limits that do not increase") {
+    const Error e = broken("ranking.json", [](auto& j) { j["loss_classes"]["small_max_ppl_delta"] = 0.01; });
+    CHECK(std::string(e.what()) == "ranking.json: /loss_classes: class limits must increase from negligible to noticeable");
+  }
+  SECTION("a speed share outside 0..1") {
+    const Error e = broken("ranking.json", [](auto& j) { j["speed_capability_share"]["value"] = 1.5; });
+    CHECK(std::string(e.what()) == "ranking.json: /speed_capability_share/value: expected a share between 0 and 1");
+  }
+  SECTION("a per-layer latency range upside down") {
+    const Error e = broken("speed_calibration.json", [](auto& j) { j["decode"]["apple"]["layer_latency_ms"]["high"] = 0.01; });
+    CHECK(std::string(e.what()) == "speed_calibration.json: /decode/apple/layer_latency_ms/high: expected a number >= low");
+  }
+  SECTION("a per-thread rate for a type ggml does not have") {
+    const Error e = broken("speed_calibration.json", [](auto& j) { j["cpu_thread_rates"][0]["ggml_types"][0] = "IQ1_X"; });
+    CHECK(std::string(e.what()) == "speed_calibration.json: /cpu_thread_rates/0/ggml_types/0: unknown ggml type 'IQ1_X'");
+  }
+  SECTION("a measurement's llama.cpp date that is not a date") {
+    const Error e = broken("speed_measurements.json", [](auto& j) { j[0]["llama_cpp_date"] = "Jan 2025"; });
+    CHECK(std::string(e.what()) == "speed_measurements.json: /0/llama_cpp_date: expected \"YYYY-MM\" or \"YYYY-MM-DD\"");
+  }
+  SECTION("a measurement run with zero threads") {
+    const Error e = broken("speed_measurements.json", [](auto& j) { j[0]["threads"] = 0; });
+    CHECK(std::string(e.what()) == "speed_measurements.json: /0/threads: expected a positive integer");
+  }
+  SECTION("text that is not JSON") {
+    RawTables tables = source_tables();
+    tables["catalogue.json"] = "{ \"ollama\": ";
+    REQUIRE_THROWS_WITH(r1tag::parse_catalog(tables), Catch::Matchers::StartsWith("catalogue.json: not valid JSON"));
+  }
+}
+
+TEST_CASE("data_tables: a --data directory without the tables is a bad_data error", "[data_tables]") {
+  try {
+    r1tag::read_tables_from("/nonexistent-r1tag-dir");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "cannot read data table '/nonexistent-r1tag-dir/quant_types.json'");
+    CHECK(e.code() == ExitCode::bad_data);
+  }
+}
