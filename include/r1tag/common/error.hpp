@@ -15,6 +15,9 @@ enum class ExitCode : int {
   usage = 2,         // bad flags or flag values
   bad_input = 3,     // a tag, quant, size or model r1tag cannot place
   bad_data = 4,      // a data table (embedded or --data) is missing or invalid
+  bad_file = 5,      // a model file or store r1tag cannot read: not GGUF, truncated, hostile counts
+  network = 6,       // --remote: unreachable, timed out, refused, or an HTTP error (404, 401, 429, ...)
+  output = 74,       // stdout did not take the output (full disk, closed stream; sysexits EX_IOERR)
   internal = 70,     // a bug: an unexpected exception (sysexits EX_SOFTWARE)
 };
 
