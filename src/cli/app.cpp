@@ -195,6 +195,11 @@ int run_main(int argc, char** argv) {
   env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
   if (const char* v = std::getenv("NO_COLOR")) env.no_color = v;
   if (const char* v = std::getenv("R1TAG_DATA")) env.data_dir = v;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view text(*entry);
+    const std::size_t equals = text.find('=');
+    if (equals != std::string_view::npos) env.variables.emplace(text.substr(0, equals), text.substr(equals + 1));
+  }
   winsize size{};
   if (env.stdout_is_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 60) env.terminal_width = size.ws_col;
   const std::vector<std::string> args(argv + 1, argv + argc);

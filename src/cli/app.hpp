@@ -2,8 +2,11 @@
 // the process streams. Everything it shows comes from the core as finished strings.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace r1tag::cli {
@@ -14,6 +17,15 @@ struct Environment {
   std::string no_color;   // $NO_COLOR
   std::string data_dir;   // $R1TAG_DATA
   int terminal_width = 100;
+  // Every other variable a command reads (HOME, OLLAMA_MODELS, HF_ENDPOINT, R1TAG_SYSROOT, PATH, ...):
+  // run_main copies the process environment; tests set exactly what they need, so nothing leaks in.
+  std::map<std::string, std::string, std::less<>> variables;
+
+  // The variable's value, or empty when it is unset.
+  std::string_view variable(std::string_view name) const {
+    const auto found = variables.find(name);
+    return found == variables.end() ? std::string_view{} : std::string_view{found->second};
+  }
 };
 
 // Runs r1tag with `args` (without the program name); writes results to `out`, diagnostics to
