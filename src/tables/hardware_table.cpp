@@ -43,6 +43,8 @@ Device read_device(const JsonReader& r, std::string_view name) {
   if (!d.kind.empty() && d.unified_memory != shares_memory)
     r.child("unified_memory").problem(shares_memory ? "expected true: this kind shares the system's memory"
                                                     : "expected false (or absent) for this kind");
+  // Apple: without Metal's share r1tag would give the GPU nothing.
+  if (d.kind == "apple" && !r.has("gpu_memory_share")) r.child("gpu_memory_share").problem("expected Metal's default share for an Apple chip");
   if (r.has("gpu_memory_share")) {
     const JsonReader share = r.child("gpu_memory_share");
     d.gpu_memory_fraction_small = share.number("default_fraction_up_to_32_gib");

@@ -101,6 +101,16 @@ TEST_CASE("catalogue: a size in the name picks the variant sold with it", "[hard
   CHECK_THROWS_AS(parse_hardware("4090 48GB", c), r1tag::Error);
 }
 
+TEST_CASE("catalogue: every Apple chip gives the GPU Metal's share of its memory", "[hardware][catalogue]") {
+  for (const r1tag::Device& d : catalog().devices) {
+    if (d.kind != "apple") continue;
+    INFO(d.name);
+    const auto h = parse_hardware(std::string(d.name), catalog());
+    CHECK(h.gpu_usable_bytes > h.memory_bytes / 2);
+    CHECK(h.gpu_usable_bytes < h.memory_bytes);
+  }
+}
+
 TEST_CASE("catalogue: an integrated GPU's memory is the system's, all of it offered to the GPU", "[hardware][catalogue]") {
   const auto h = parse_hardware("Radeon 780M 32GB", catalog());
   CHECK(h.unified);
