@@ -180,11 +180,12 @@ std::string device(const Device& d) {
   sizes += "}";
   return fmt::format(
       "Device{{.name = {}, .kind = {}, .vendor = {}, .memory_bytes_options = {}, .memory_bandwidth_gbps = {}, "
-      ".fp16_tflops = {}, .fp16_tflops_basis = {}, .aliases = {}, .backend = {}, .gpu_memory_fraction_small = {}, "
+      ".fp16_tflops = {}, .fp16_tflops_basis = {}, .aliases = {}, .backend = {}, .unified_memory = {}, "
+      ".gpu_memory_fraction_small = {}, "
       ".gpu_memory_fraction_large = {}, .source = {}}}",
       lit(d.name), lit(d.kind), lit(d.vendor), sizes, num(d.memory_bandwidth_gbps),
       d.fp16_tflops ? num(*d.fp16_tflops) : "std::nullopt", lit(d.fp16_tflops_basis), strings(d.aliases), lit(d.backend),
-      num(d.gpu_memory_fraction_small), num(d.gpu_memory_fraction_large), lit(d.source));
+      d.unified_memory ? "true" : "false", num(d.gpu_memory_fraction_small), num(d.gpu_memory_fraction_large), lit(d.source));
 }
 
 std::string speed(const SpeedMeasurement& m) {

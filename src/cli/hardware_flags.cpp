@@ -54,8 +54,9 @@ Hardware parse_hardware_flags(const HardwareFlags& f, const Catalog& catalog) {
   if (!f.ram.empty()) {
     h.budget.ram_bytes = parse_memory_size(f.ram);
     h.ram_known = true;
-  } else if (h.named && h.named->unified) {
-    // Unified memory: what the GPU may not use is what the CPU side can.
+  } else if (h.named && h.named->unified && h.named->gpu_usable_bytes < h.named->memory_bytes) {
+    // Apple's unified memory: what Metal keeps from the GPU is what the CPU side can use. An APU, Jetson or
+    // DGX Spark offers the GPU all of it, so nothing spills (as with a discrete GPU and no --ram).
     h.budget.ram_bytes = h.named->count * (h.named->memory_bytes - h.named->gpu_usable_bytes);
     h.ram_known = true;
   } else {

@@ -75,12 +75,16 @@ double metal_share(const Device& d, std::uint64_t memory_bytes) {
 HardwareChoice parse_hardware(std::string_view text, const Catalog& catalog) {
   const std::string original(text);
   HardwareChoice h;
-  h.count = take_count(text);
+  // "7900 XTX" and "7950x" are names, not counts: a count is read only when the text names no device.
+  std::string_view without_size = text;
+  take_size(without_size);
+  if (catalog.find_device(text) == nullptr && catalog.find_device(without_size) == nullptr) h.count = take_count(text);
   const std::string_view with_size = text;
   const std::optional<std::uint64_t> size = take_size(text);
-  h.device = catalog.find_device(text);
-  // "3060 12GB" is also an alias as a whole; the size still applies.
-  if (h.device == nullptr && size) h.device = catalog.find_device(with_size);
+  // "5060 Ti 8GB" names its own device (an alias as a whole) where the sizes differ in more than memory;
+  // otherwise the size picks one of the device's options ("M4 Max 128GB").
+  if (size) h.device = catalog.find_device(with_size);
+  if (h.device == nullptr) h.device = catalog.find_device(text);
   if (h.device == nullptr) {
     const auto best = closest_match(text, device_names(catalog));
     throw Error::usage(fmt::format("unknown device '{}'", original),
@@ -100,8 +104,13 @@ HardwareChoice parse_hardware(std::string_view text, const Catalog& catalog) {
     h.memory_bytes = *std::max_element(sizes.begin(), sizes.end());
   }
   h.gpu_usable_bytes = h.memory_bytes;
+  h.unified = h.device->unified_memory;
+  if (h.unified && h.device->kind != "apple") {
+    h.note = fmt::format("unified memory: the GPU shares {} GiB with the CPU and the system; r1tag lets it use all of it "
+                         "(the driver's limit, e.g. amdgpu's GTT size or a BIOS carve-out, may be lower)",
+                         h.memory_bytes / k_gib);
+  }
   if (h.device->kind == "apple") {
-    h.unified = true;
     const double share = metal_share(*h.device, h.memory_bytes);
     h.gpu_usable_bytes = static_cast<std::uint64_t>(std::floor(static_cast<double>(h.memory_bytes) * share));
     h.note = fmt::format("unified memory: macOS lets the GPU use about {:.0f} % of {} GiB by default "

@@ -49,9 +49,9 @@ struct Reader {
 };
 
 const Device& host_device(const SpeedHardware& hw, const Catalog& c, bool& defaulted) {
-  // Apple silicon: what llama.cpp keeps "on the CPU" is in the same unified memory.
+  // Unified memory (Apple silicon, APUs, Jetson): what llama.cpp keeps "on the CPU" is in the same memory.
   for (const Device* g : hw.gpus)
-    if (g != nullptr && g->kind == "apple") return *g;
+    if (g != nullptr && g->unified_memory) return *g;
   if (hw.host != nullptr) return *hw.host;
   defaulted = true;
   const Device* d = c.find_device(c.speed_calibration.default_host_device);
@@ -202,7 +202,7 @@ std::string decode_basis(const std::vector<Reader>& readers, const SpeedEstimate
     const DecodeEfficiency& e = decode_efficiency(c, r.kind);
     std::string where = r.read.name;
     if (r.ram) {
-      where = (r.device->kind == "apple" ? "CPU share of " : "RAM, ") + where;
+      where = (r.device->unified_memory ? "CPU share of " : "RAM, ") + where;
       if (host_defaulted) where += ", assumed: no CPU platform given";
     }
     out += fmt::format("{}{}at {:g} GB/s ({}) x {:.2f}-{:.2f}", sep, readers.size() > 1 ? gb(r.read.weights_read_bytes) + " " : "",

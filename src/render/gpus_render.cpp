@@ -47,6 +47,7 @@ std::string render_gpus_json(const std::vector<const Device*>& devices) {
     w.field("memory_bandwidth_gbps", d->memory_bandwidth_gbps);
     w.field("fp16_tflops", d->fp16_tflops);
     w.field("backend", d->backend);
+    w.field("unified_memory", d->unified_memory);
     w.field("aliases", d->aliases);
     w.field("source", d->source);
     w.end_object();

@@ -8,14 +8,15 @@ namespace r1tag::detail {
 
 namespace {
 
-const std::set<std::string, std::less<>> k_device_kinds = {"gpu", "apple", "cpu"};
+const std::set<std::string, std::less<>> k_device_kinds = {"gpu", "igpu", "apple", "cpu"};
+constexpr std::string_view k_kinds_expected = "expected \"gpu\", \"igpu\", \"apple\" or \"cpu\"";
 
 Device read_device(const JsonReader& r, std::string_view name) {
   Device d;
   d.name = name;
   if (!r.expect_object()) return d;
   d.kind = r.string("kind");
-  if (!d.kind.empty() && k_device_kinds.count(d.kind) == 0) r.child("kind").problem("expected \"gpu\", \"apple\" or \"cpu\"");
+  if (!d.kind.empty() && k_device_kinds.count(d.kind) == 0) r.child("kind").problem(std::string(k_kinds_expected));
   d.vendor = r.string("vendor");
   const JsonReader sizes = r.child("memory_bytes_options");
   if (!sizes.value().is_array() || sizes.value().empty()) {
@@ -36,6 +37,14 @@ Device read_device(const JsonReader& r, std::string_view name) {
   d.fp16_tflops_basis = r.optional_string("fp16_tflops_basis");
   d.aliases = r.strings("aliases");
   d.backend = r.string("backend");
+  d.unified_memory = r.boolean("unified_memory", false);
+  // An integrated GPU or an Apple chip has no memory of its own; a discrete GPU or a CPU platform is not one.
+  const bool shares_memory = d.kind == "igpu" || d.kind == "apple";
+  if (!d.kind.empty() && d.unified_memory != shares_memory)
+    r.child("unified_memory").problem(shares_memory ? "expected true: this kind shares the system's memory"
+                                                    : "expected false (or absent) for this kind");
+  // Apple: without Metal's share r1tag would give the GPU nothing.
+  if (d.kind == "apple" && !r.has("gpu_memory_share")) r.child("gpu_memory_share").problem("expected Metal's default share for an Apple chip");
   if (r.has("gpu_memory_share")) {
     const JsonReader share = r.child("gpu_memory_share");
     d.gpu_memory_fraction_small = share.number("default_fraction_up_to_32_gib");
@@ -90,7 +99,7 @@ void read_efficiency_range(const JsonReader& r, double& low, double& high) {
 DecodeEfficiency read_decode_efficiency(const JsonReader& r, std::string_view kind) {
   DecodeEfficiency e;
   e.device_kind = kind;
-  if (k_device_kinds.count(kind) == 0) r.problem("expected a device kind: \"gpu\", \"apple\" or \"cpu\"");
+  if (k_device_kinds.count(kind) == 0) r.problem(std::string(k_kinds_expected));
   if (!r.expect_object()) return e;
   read_efficiency_range(r, e.efficiency_low, e.efficiency_high);
   e.calibrated_on = r.string("calibrated_on");
@@ -143,7 +152,7 @@ PromptEfficiency read_prompt_efficiency(const JsonReader& r) {
   if (!r.expect_object()) return e;
   e.device_kind = r.string("device_kind");
   if (!e.device_kind.empty() && k_device_kinds.count(e.device_kind) == 0)
-    r.child("device_kind").problem("expected \"gpu\", \"apple\" or \"cpu\"");
+    r.child("device_kind").problem(std::string(k_kinds_expected));
   e.model_kind = r.string("model_kind");
   if (!e.model_kind.empty() && e.model_kind != "dense" && e.model_kind != "moe")
     r.child("model_kind").problem("expected \"dense\" or \"moe\"");

@@ -303,6 +303,19 @@ void check_references(const Catalog& c, std::vector<TableProblem>& problems) {
     if (!m.host_device.empty() && c.find_device(m.host_device) == nullptr)
       add("speed_measurements.json", at + "/host_device", fmt::format("unknown device '{}'", m.host_device));
   }
+  // Every spelling of a device must lead back to it: an alias that resolves elsewhere is shadowed or ambiguous.
+  for (const Device& d : c.devices) {
+    const std::string at = pointer_token(d.name);
+    for (std::size_t k = 0; k < d.aliases.size(); ++k) {
+      const Device* found = c.find_device(d.aliases[k]);
+      if (found != &d)
+        add("gpus.json", at + "/aliases/" + std::to_string(k),
+            fmt::format("alias '{}' resolves to {}", d.aliases[k], found == nullptr ? "nothing" : found->name));
+    }
+    if (c.find_device(d.name) != &d) add("gpus.json", at, "the name resolves to another device");
+    if (!d.kind.empty() && c.speed_calibration.find_decode(d.kind) == nullptr)
+      add("gpus.json", at + "/kind", fmt::format("speed_calibration.json has no decode efficiency for '{}'", d.kind));
+  }
   const SpeedCalibration& cal = c.speed_calibration;
   if (!cal.default_host_device.empty() && c.find_device(cal.default_host_device) == nullptr)
     add("speed_calibration.json", "/default_host_device/value", fmt::format("unknown device '{}'", cal.default_host_device));

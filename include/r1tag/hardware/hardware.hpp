@@ -15,7 +15,8 @@ struct HardwareChoice {
   const Device* device = nullptr;
   std::uint32_t count = 1;        // "2x3090" -> 2
   std::uint64_t memory_bytes = 0;  // per device: the size asked for, or the device's only/largest size
-  // Apple silicon: unified memory, of which Metal lets the GPU use a share by default.
+  // Unified memory (Apple silicon, APUs, Jetson, DGX Spark): one memory for CPU and GPU; on Apple, Metal lets
+  // the GPU use a share of it by default.
   bool unified = false;
   std::uint64_t gpu_usable_bytes = 0;  // per device: what the GPU may use
   std::string note;                    // how gpu_usable_bytes was chosen, with its source

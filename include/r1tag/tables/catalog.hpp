@@ -227,7 +227,7 @@ struct RuntimeProfile {
 // A GPU, Apple chip or CPU platform users own (data/gpus.json).
 struct Device {
   std::string_view name;  // "NVIDIA GeForce RTX 4090"
-  std::string_view kind;  // "gpu", "apple" (unified memory), "cpu"
+  std::string_view kind;  // "gpu" (discrete), "igpu" (integrated, shares the system's memory), "apple", "cpu"
   std::string_view vendor;
   std::vector<std::uint64_t> memory_bytes_options;  // sizes sold
   double memory_bandwidth_gbps = 0;                 // GB/s, decimal
@@ -235,6 +235,8 @@ struct Device {
   std::string_view fp16_tflops_basis;  // which figure: "shader FP16 (non-tensor) …", "tensor FP16, dense …"
   std::vector<std::string_view> aliases;  // "4090", "RTX 4090"
   std::string_view backend;               // "cuda", "rocm", "metal", "vulkan", "sycl", "cpu"
+  // One memory for CPU and GPU (Apple, Jetson, DGX Spark, APUs): memory_bytes_options is the system's.
+  bool unified_memory = false;
   // Apple: the share of unified memory Metal lets the GPU use by default, up to 32 GiB and from 64 GiB.
   double gpu_memory_fraction_small = 0;
   double gpu_memory_fraction_large = 0;
