@@ -121,6 +121,8 @@ OptionDoc describe_option(const CLI::Option& o, const Catalog& catalog) {
   return doc;
 }
 
+bool visible(const CLI::App* command) { return !command->get_group().empty(); }
+
 CommandDoc describe_command(const CLI::App& app, std::string name, const Catalog& catalog) {
   CommandDoc doc;
   doc.name = std::move(name);
@@ -132,8 +134,26 @@ CommandDoc describe_command(const CLI::App& app, std::string name, const Catalog
     OptionDoc option = describe_option(*o, catalog);
     (option.positional.empty() ? doc.options : positionals).push_back(std::move(option));
   }
+  if (app.get_parent() != nullptr) {  // a command, not r1tag itself: its own commands
+    OptionDoc commands;
+    commands.positional = "command";
+    commands.description = "one of its commands";
+    commands.takes_value = true;
+    commands.kind = ValueKind::words;
+    for (const CLI::App* sub : app.get_subcommands(visible)) commands.values.push_back(sub->get_name());
+    if (!commands.values.empty()) positionals.push_back(std::move(commands));
+  }
   doc.options.insert(doc.options.end(), positionals.begin(), positionals.end());
   return doc;
+}
+
+// `app`'s visible commands, then each one's own commands after it ("cache", "cache clear").
+void describe_commands(const CLI::App& app, const std::string& prefix, const Catalog& catalog, std::vector<CommandDoc>& out) {
+  for (const CLI::App* command : app.get_subcommands(visible)) {
+    const std::string name = prefix + command->get_name();
+    out.push_back(describe_command(*command, name, catalog));
+    describe_commands(*command, name + " ", catalog, out);
+  }
 }
 
 }  // namespace
@@ -141,9 +161,25 @@ CommandDoc describe_command(const CLI::App& app, std::string name, const Catalog
 CommandLineDoc describe_command_line(const CLI::App& app, const Catalog& catalog) {
   CommandLineDoc doc;
   doc.program = describe_command(app, app.get_name(), catalog);
-  for (const CLI::App* command : app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); }))
-    doc.commands.push_back(describe_command(*command, command->get_name(), catalog));
+  describe_commands(app, "", catalog, doc.commands);
   return doc;
+}
+
+bool is_example_line(std::string_view line) {
+  std::size_t at = line.find_first_not_of(' ');
+  // Variables set for the run first: NAME=value r1tag …
+  while (at != std::string_view::npos && line.compare(at, 6, "r1tag ") != 0) {
+    const std::size_t word_end = line.find(' ', at);
+    const std::string_view word = line.substr(at, word_end == std::string_view::npos ? std::string_view::npos : word_end - at);
+    const std::size_t equals = word.find('=');
+    if (equals == std::string_view::npos || equals == 0 || word_end == std::string_view::npos) return false;
+    if (!std::all_of(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(equals), [](char c) {
+          return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }))
+      return false;
+    at = word_end + 1;
+  }
+  return at != std::string_view::npos;
 }
 
 std::vector<std::string> footer_examples(const std::string& footer) {
@@ -152,8 +188,7 @@ std::vector<std::string> footer_examples(const std::string& footer) {
   while (start < footer.size()) {
     const std::size_t end = std::min(footer.find('\n', start), footer.size());
     const std::string_view line = std::string_view(footer).substr(start, end - start);
-    const std::size_t text = line.find_first_not_of(' ');
-    if (text != std::string_view::npos && line.substr(text).starts_with("r1tag ")) examples.emplace_back(line.substr(text));
+    if (is_example_line(line)) examples.emplace_back(line.substr(line.find_first_not_of(' ')));
     start = end + 1;
   }
   return examples;

@@ -29,7 +29,7 @@ struct OptionDoc {
 };
 
 struct CommandDoc {
-  std::string name;  // "fit"; "r1tag" for the program itself
+  std::string name;  // "fit"; "r1tag" for the program itself; "cache clear" for a command's own command
   std::string description;
   std::string footer;  // the command's --help footer (sizes, examples)
   std::vector<OptionDoc> options;  // options first, positionals last, in definition order
@@ -37,7 +37,9 @@ struct CommandDoc {
 
 struct CommandLineDoc {
   CommandDoc program;  // global options (--data, --color, --help, --version)
-  std::vector<CommandDoc> commands;  // visible commands, in definition order (hidden ones are left out)
+  // Visible commands in definition order (hidden ones left out); a command's own commands follow it,
+  // named "cache clear", and the command gets a positional `command` offering their names.
+  std::vector<CommandDoc> commands;
 };
 
 // Walks `app` after every command has been added. Values come from the option's own CLI11 check
@@ -45,7 +47,11 @@ struct CommandLineDoc {
 // the names `explain` takes, the filters of `gpus`.
 CommandLineDoc describe_command_line(const CLI::App& app, const Catalog& catalog);
 
-// The examples of a command's footer: its lines that start with "r1tag ", without their indentation.
+// The examples of a command's footer: its lines that run r1tag ("r1tag fit …", "OLLAMA_MODELS=/x r1tag list"),
+// without their indentation.
 std::vector<std::string> footer_examples(const std::string& footer);
+
+// Whether one line of a footer is such an example.
+bool is_example_line(std::string_view line);
 
 }  // namespace r1tag::cli

@@ -64,7 +64,7 @@ std::string bash_command_arm(const CommandDoc& command, const std::string& words
       "      case \"$prev\" in\n{}"
       "      esac\n"
       "      if [[ \"$cur\" == -* ]]; then _r1tag_reply {}; else {}; fi ;;\n",
-      command.name == "r1tag" ? "\"\"" : command.name, bash_value_arms(command), single_quoted(joined(option_names(command), "\n")),
+      command.name == "r1tag" ? "\"\"" : "\"" + command.name + "\"", bash_value_arms(command), single_quoted(joined(option_names(command), "\n")),
       positional ? bash_reply(*positional) : words_after);
 }
 
@@ -149,7 +149,13 @@ std::string fish_lines(const CommandDoc& command, const std::string& condition) 
 
 std::string bash_completion(const CommandLineDoc& doc) {
   std::vector<std::string> commands;
-  for (const CommandDoc& c : doc.commands) commands.push_back(c.name);
+  std::vector<std::string> nested;  // "cache clear": found by looking at the word after the command
+  for (const CommandDoc& c : doc.commands) (c.name.find(' ') == std::string::npos ? commands : nested).push_back("\"" + c.name + "\"");
+  const std::string found_command =
+      nested.empty() ? std::string("command=\"$word\"; break")
+                     : "if [[ -z \"$command\" ]]; then command=\"$word\"; else case \"$command $word\" in " + joined(nested, "|") +
+                           ") command=\"$command $word\" ;; *) break ;; esac; fi";
+  for (std::string& c : commands) c = c.substr(1, c.size() - 2);
   std::string global_values;  // the global options that take a value, skipped while looking for the command
   for (const OptionDoc& o : doc.program.options)
     if (o.takes_value && !o.names.empty()) global_values += (global_values.empty() ? "" : "|") + joined(o.names, "|");
@@ -176,7 +182,7 @@ std::string bash_completion(const CommandLineDoc& doc) {
       "    case \"$word\" in\n"
       "      {}) (( i++ )) ;;\n"
       "      -*) ;;\n"
-      "      *) command=\"$word\"; break ;;\n"
+      "      *) {} ;;\n"
       "    esac\n"
       "  done\n"
       "  case \"$command\" in\n"
@@ -184,16 +190,16 @@ std::string bash_completion(const CommandLineDoc& doc) {
       "  esac\n"
       "}}\n"
       "complete -F _r1tag r1tag\n",
-      fmt::format(k_generated_by, "bash"), global_values.empty() ? "--" : global_values, arms);
+      fmt::format(k_generated_by, "bash"), global_values.empty() ? "--" : global_values, found_command, arms);
 }
 
 std::string zsh_completion(const CommandLineDoc& doc) {
   std::string commands;
   for (const CommandDoc& c : doc.commands)
-    commands += "    " + single_quoted(zsh_escaped(c.name, ":") + ":" + zsh_escaped(c.description, ":")) + "\n";
+    if (c.name.find(' ') == std::string::npos) commands += "    " + single_quoted(zsh_escaped(c.name, ":") + ":" + zsh_escaped(c.description, ":")) + "\n";
   std::string arms;
   for (const CommandDoc& c : doc.commands)
-    arms += fmt::format("        {})\n          _arguments -s \\\n{}            && return 0 ;;\n", c.name, zsh_specs(c, "            "));
+    if (c.name.find(' ') == std::string::npos) arms += fmt::format("        {})\n          _arguments -s \\\n{}            && return 0 ;;\n", c.name, zsh_specs(c, "            "));
   return fmt::format(
       "#compdef r1tag\n"
       "# zsh completion for r1tag. {}\n"
@@ -226,13 +232,16 @@ std::string zsh_completion(const CommandLineDoc& doc) {
 
 std::string fish_completion(const CommandLineDoc& doc) {
   std::string out = fmt::format("# fish completion for r1tag. {}\n\ncomplete -c r1tag -f\n", fmt::format(k_generated_by, "fish"));
-  std::vector<std::string> names;
-  for (const CommandDoc& c : doc.commands) names.push_back(c.name);
-  const std::string none_yet = "not __fish_seen_subcommand_from " + joined(names, " ");
+  std::vector<const CommandDoc*> top;  // a command's own commands are offered by its `command` positional
   for (const CommandDoc& c : doc.commands)
-    out += "complete -c r1tag -n " + fish_quoted(none_yet) + " -a " + c.name + " -d " + fish_quoted(c.description) + "\n";
+    if (c.name.find(' ') == std::string::npos) top.push_back(&c);
+  std::vector<std::string> names;
+  for (const CommandDoc* c : top) names.push_back(c->name);
+  const std::string none_yet = "not __fish_seen_subcommand_from " + joined(names, " ");
+  for (const CommandDoc* c : top)
+    out += "complete -c r1tag -n " + fish_quoted(none_yet) + " -a " + c->name + " -d " + fish_quoted(c->description) + "\n";
   out += fish_lines(doc.program, none_yet);
-  for (const CommandDoc& c : doc.commands) out += fish_lines(c, "__fish_seen_subcommand_from " + c.name);
+  for (const CommandDoc* c : top) out += fish_lines(*c, "__fish_seen_subcommand_from " + c->name);
   return out;
 }
 

@@ -23,7 +23,7 @@ constexpr std::array<std::pair<int, std::string_view>, 9> k_exit_status{{
     {70, "Internal error: a bug; please report it."},
 }};
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 9> k_environment{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 11> k_environment{{
     {"R1TAG_DATA", "Read the data tables from this directory instead of the ones built in (as --data does)."},
     {"NO_COLOR", "When set to anything, the text output has no colours (unless --color always)."},
     {"OLLAMA_MODELS", "Where ollama keeps its models (default ~/.ollama/models, then /usr/share/ollama/.ollama/models), "
@@ -31,6 +31,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 9> k_environ
     {"HF_ENDPOINT", "The Hugging Face Hub to read from (a mirror), for --remote."},
     {"HF_TOKEN", "A Hugging Face token for gated repositories (else $HF_HOME/token); never printed."},
     {"HF_HOME", "Hugging Face's home: its cache (hub/) and token file (default ~/.cache/huggingface)."},
+    {"HF_HUB_CACHE", "The Hugging Face cache read for installed GGUF files (default $HF_HOME/hub)."},
+    {"LLAMA_CACHE", "llama.cpp's download cache, read for installed GGUF files (default ~/.cache/llama.cpp)."},
     {"XDG_CACHE_HOME", "r1tag caches remote listings and headers in $XDG_CACHE_HOME/r1tag (default ~/.cache/r1tag)."},
     {"R1TAG_OLLAMA_REGISTRY", "The ollama registry to read from (default https://registry.ollama.ai), for --remote."},
     {"R1TAG_SYSROOT", "A directory prefixed to every /proc and /sys path read when detecting the machine (for tests)."},
@@ -94,7 +96,7 @@ std::string footer_notes(const std::string& footer) {
     const std::string line = footer.substr(start, end - start);
     start = end + 1;
     const std::size_t text = line.find_first_not_of(' ');
-    if (text == std::string::npos || line.compare(text, 6, "r1tag ") == 0 || line.compare(text, 9, "Examples:") == 0) continue;
+    if (text == std::string::npos || is_example_line(line) || line.compare(text, 9, "Examples:") == 0) continue;
     out += line.substr(text) + "\n";
   }
   return out;

@@ -49,9 +49,16 @@ TEST_CASE("command_line_doc reads commands, options and their values from a CLI1
   CLI::App* explain = app.add_subcommand("explain", "Explain names");
   explain->add_option("tag", tags, "names");
   app.add_subcommand("manpage", "hidden")->group("");
+  CLI::App* cache = app.add_subcommand("cache", "The cache");
+  bool all = false;
+  cache->add_subcommand("clear", "Clear it")->add_flag("--all", all, "Everything");
 
   const CommandLineDoc doc = r1tag::cli::describe_command_line(app, r1tag::embedded_catalog());
-  REQUIRE(doc.commands.size() == 2);  // the hidden one is left out
+  REQUIRE(doc.commands.size() == 4);  // the hidden one is left out; a command's own commands follow it
+  CHECK(doc.commands[2].name == "cache");
+  CHECK(option(doc.commands[2], "command").values == std::vector<std::string>{"clear"});
+  CHECK(doc.commands[3].name == "cache clear");
+  CHECK_FALSE(option(doc.commands[3], "--all").takes_value);
   CHECK(doc.commands[0].name == "fit");
   CHECK(doc.commands[1].name == "explain");
   CHECK(option(doc.program, "--color").values == std::vector<std::string>{"always", "auto", "never"});
@@ -76,6 +83,9 @@ TEST_CASE("command_line_doc reads commands, options and their values from a CLI1
   CHECK(tag.repeats);
   CHECK(has(tag.values, "7b-qwen-distill-q4_K_M"));
   CHECK(has(tag.values, "7b"));
+  CHECK(r1tag::cli::is_example_line("  OLLAMA_MODELS=/data/ollama r1tag list"));
+  CHECK_FALSE(r1tag::cli::is_example_line("Sizes: r1tag reads GB as GiB"));
+  CHECK_FALSE(r1tag::cli::is_example_line("  a=b"));
   CHECK(r1tag::cli::footer_examples(doc.commands[0].footer) ==
         std::vector<std::string>{"r1tag fit --vram 8GB", "r1tag fit --gpu 4090  # by name"});
 }

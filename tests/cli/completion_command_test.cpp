@@ -30,7 +30,7 @@ TEST_CASE("completion prints a script for each shell, with every command and the
   CHECK(bash.code == 0);
   CHECK(bash.err.empty());
   CHECK(contains(bash.out, "complete -F _r1tag r1tag\n"));
-  CHECK(contains(bash.out, "    fit)\n"));
+  CHECK(contains(bash.out, "    \"fit\")\n"));
   CHECK(contains(bash.out, "\nq8_0'"));
   const Run zsh = run({"completion", "zsh"});
   CHECK(zsh.out.rfind("#compdef r1tag\n", 0) == 0);
