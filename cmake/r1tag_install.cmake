@@ -51,19 +51,24 @@ set(R1TAG_DEB_MAINTAINER "The r1tag authors <maintainers@r1tag.invalid>" CACHE S
 set(CPACK_PACKAGE_NAME r1tag)
 set(CPACK_PACKAGE_VENDOR "The r1tag authors")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "explains DeepSeek-R1 model names and which variant your hardware runs")
-set(CPACK_PACKAGE_DESCRIPTION
-    "r1tag reads any DeepSeek-R1 local-model name (ollama tags, Hugging Face GGUF files and repositories, "
-    "unsloth dynamic quants) and says what each part means: the model, its architecture and base, the quant "
-    "and its published quality cost, and the exact file size. `r1tag fit` ranks the variants that fit a "
-    "hardware budget (GPUs by memory or by name, system RAM, context length, KV-cache type, runtime) with the "
-    "memory on each device, a decode-speed range and the command that runs it. Every figure comes from cited "
-    "tables compiled into the binary; it works offline. Every command has --json output with a JSON Schema.")
+# One string (CPack indents each line of the long description for the control file).
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+  "r1tag reads any DeepSeek-R1 local-model name (ollama tags, Hugging Face GGUF\n"
+  "files and repositories, unsloth dynamic quants) and says what each part means:\n"
+  "the model, its architecture and base, the quant and its published quality\n"
+  "cost, and the exact file size. 'r1tag fit' ranks the variants that fit a\n"
+  "hardware budget (GPUs by memory or by name, system RAM, context length,\n"
+  "KV-cache type, runtime) with the memory on each device, a decode-speed range\n"
+  "and the command that runs it. Every figure comes from cited tables compiled\n"
+  "into the binary; it works offline. Every command has --json output described\n"
+  "by a JSON Schema.")
 set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_CURRENT_SOURCE_DIR}/LICENSE)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${R1TAG_DEB_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)  # Debian ships stripped binaries
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 # The shared libraries the binary needs, read from it by dpkg-shlibdeps (dpkg-dev): nothing for the static
 # release build, libc6 and libstdc++6 for a shared one.
