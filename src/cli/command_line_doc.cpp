@@ -68,7 +68,8 @@ Words filter_words(const Catalog& catalog) {
   return words;
 }
 
-// Values that come from the tables rather than from a CLI11 check, by option or positional name.
+// Values that come from the tables rather than from a CLI11 check, by option or positional name (a new
+// option whose values come from a table gets its line here; one with a CLI::IsMember check needs none).
 Words table_values(std::string_view name, const Catalog& catalog) {
   Words words;
   if (name == "kv-type") {
@@ -92,6 +93,10 @@ Words table_values(std::string_view name, const Catalog& catalog) {
     words = name_words(catalog);
   } else if (name == "filter") {
     words = filter_words(catalog);
+  } else if (name == "vendor") {
+    for (const Device& d : catalog.devices) add(words, d.vendor);
+  } else if (name == "kind") {
+    for (const Device& d : catalog.devices) add(words, d.kind);
   }
   return words;
 }

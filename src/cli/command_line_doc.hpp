@@ -43,8 +43,8 @@ struct CommandLineDoc {
 };
 
 // Walks `app` after every command has been added. Values come from the option's own CLI11 check
-// (IsMember) or, by option name, from the tables: --kv-type, --runtime, --gpu, --cpu, --model, --quant,
-// the names `explain` takes, the filters of `gpus`.
+// (IsMember) or, by option name, from the tables: --kv-type, --flash-attn, --runtime, --gpu, --cpu, --model,
+// --quant, --vendor, --kind, the names `explain` takes, the filters of `gpus`.
 CommandLineDoc describe_command_line(const CLI::App& app, const Catalog& catalog);
 
 // The examples of a command's footer: its lines that run r1tag ("r1tag fit …", "OLLAMA_MODELS=/x r1tag list"),
