@@ -3,12 +3,13 @@
 #include <r1tag/common/error.hpp>
 #include <r1tag/common/suggest.hpp>
 #include <r1tag/tables/tables.hpp>
-#include <r1tag/version.hpp>
 
+#include "cli/completion_command.hpp"
 #include "cli/explain_command.hpp"
 #include "cli/fit_command.hpp"
 #include "cli/gpus_command.hpp"
 #include "cli/terminal.hpp"
+#include "cli/version_text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -140,7 +141,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   ExplainOptions explain;
   FitOptions fit;
   GpusOptions gpus;
-  app.set_version_flag("--version", std::string(k_version));
+  app.set_version_flag("--version", [] { return version_text(embedded_catalog()); });
   app.add_option("--data", global.data_dir, "Read the data tables from DIR instead of the built-in ones (also $R1TAG_DATA)")
       ->option_text("DIR");
   app.add_option("--color", global.color, "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
@@ -150,6 +151,9 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   if (command.empty() || command == "explain") add_explain_command(app, explain);
   if (command.empty() || command == "fit") add_fit_command(app, fit);
   if (command.empty() || command == "gpus") add_gpus_command(app, gpus);
+  // `completion` and `manpage` are not named_command()s, so every command is set up for them to describe.
+  CompletionOptions completion;
+  if (command.empty()) add_completion_command(app, completion);
   app.footer(
       "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 70 internal error.\n"
       "Run 'r1tag COMMAND --help' for a command's options and examples.");
@@ -172,6 +176,10 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   }
 
   try {
+    if (const std::string& name = app.get_subcommands().front()->get_name(); is_documentation_command(name)) {
+      std::optional<Catalog> loaded;
+      return run_documentation_command(name, app, completion, choose_catalog(global, env, loaded));
+    }
     return dispatch(app, global, explain, fit, gpus, env);
   } catch (const Error& e) {
     return error_result(e);

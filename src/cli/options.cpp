@@ -36,6 +36,8 @@ std::string checked_kv_type(const std::string& text) {
                           : "use one of f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1");
 }
 
+const std::vector<std::string_view>& kv_cache_types() { return k_kv_types; }
+
 bool checked_on_off(const std::string& flag, const std::string& text) {
   if (text == "on") return true;
   if (text == "off") return false;

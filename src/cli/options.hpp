@@ -6,12 +6,17 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace r1tag::cli {
 
 // A KV cache type as llama.cpp's -ctk/-ctv take it ("q8_0"), returned as the ggml type name ("Q8_0").
 // Throws Error (usage) with a suggestion for anything else.
 std::string checked_kv_type(const std::string& text);
+
+// The KV cache types --kv-type accepts, as llama.cpp spells them ("f16", "q8_0"), for completions.
+const std::vector<std::string_view>& kv_cache_types();
 
 // "on" or "off"; throws Error (usage) naming `flag` otherwise.
 bool checked_on_off(const std::string& flag, const std::string& text);
