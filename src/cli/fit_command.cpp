@@ -108,7 +108,9 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
   cmd->add_flag("--json", o.json, "Print one JSON document (schema: docs/json-schema.md)");
   cmd->footer(
       "Sizes: GB, G and GiB all mean 2^30 bytes (GPUs and RAM come in binary sizes); MiB and TB work too.\n"
+      "Without --vram, --gpus, --gpu or --ram: the machine r1tag runs on ('r1tag system' shows what it detects).\n"
       "Examples:\n"
+      "  r1tag fit\n"
       "  r1tag fit --vram 8GB\n"
       "  r1tag fit --gpu \"RTX 4060\"\n"
       "  r1tag fit --gpu \"M2 Max 32GB\"\n"
