@@ -52,7 +52,7 @@ std::optional<std::string> run_tool(const MachineProbe& probe, std::string_view 
     return std::nullopt;
   }
   if (r.timed_out) {
-    warnings.push_back(fmt::format("{} did not answer in time; its GPUs are left out", name));
+    warnings.push_back(fmt::format("{} did not answer in time; its GPUs are left out (give --gpu or --vram)", name));
     return std::nullopt;
   }
   if (r.truncated) {

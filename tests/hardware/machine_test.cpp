@@ -168,7 +168,7 @@ TEST_CASE("a broken driver, garbage output or a missing /proc entry is a warning
     m.tool("nvidia-smi", "while :; do :; done");
     const ProcessRunner quick(std::chrono::milliseconds(100), 4096);
     const DetectedMachine d = detect(m, quick);
-    CHECK(d.warnings == std::vector<std::string>{"nvidia-smi did not answer in time; its GPUs are left out"});
+    CHECK(d.warnings == std::vector<std::string>{"nvidia-smi did not answer in time; its GPUs are left out (give --gpu or --vram)"});
   }
 }
 
