@@ -131,7 +131,8 @@ void add_amd(const MachineProbe& probe, const std::string& dir, std::uint32_t de
   m.gpus.push_back(std::move(g));
 }
 
-// Intel's i915 driver does not put the memory of an Arc card in sysfs; the card is listed with its ID.
+// No documented sysfs file gives an Arc card's memory in the mainline i915 and xe drivers (none was found):
+// the card is listed with its ID, and left out of the budget.
 void add_intel(const std::string& dir, std::uint32_t device, std::uint32_t revision, DetectedMachine& m) {
   DetectedGpu g;
   g.vendor = "Intel";
