@@ -5,8 +5,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
 namespace r1tag {
@@ -22,13 +25,21 @@ constexpr std::uint32_t k_vendor_amd = 0x1002;     // PCI vendor IDs (PCI-SIG; p
 constexpr std::uint32_t k_vendor_intel = 0x8086;
 constexpr std::uint32_t k_vendor_nvidia = 0x10de;
 
-// A file under the sysroot, read whole (up to the cap); nullopt when it cannot be opened.
+// A file under the sysroot, read whole (up to the cap); nullopt when it cannot be opened. Read in small
+// chunks: /proc files report no size, and touching megabytes of fresh pages would cost milliseconds.
 std::optional<std::string> read_text(const MachineProbe& probe, std::string_view path) {
-  std::ifstream in(probe.sysroot + std::string(path), std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string text(k_max_file_bytes, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  const std::string full = probe.sysroot + std::string(path);
+  const int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string text;
+  std::array<char, 16384> chunk{};
+  while (text.size() < k_max_file_bytes) {
+    const ssize_t got = ::read(fd, chunk.data(), chunk.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    text.append(chunk.data(), static_cast<std::size_t>(got));
+  }
+  ::close(fd);
   return text;
 }
 
