@@ -217,3 +217,28 @@ TEST_CASE("the detected budget: free VRAM, unified pools, Metal's share", "[mach
     CHECK(h.budget.ram_bytes == 16 * k_gib);
   }
 }
+
+TEST_CASE("sysfs without names: rocm-smi names AMD cards; Intel and NVIDIA cards are reported", "[machine]") {
+  test::FakeMachine m;
+  test::desktop(m);
+  test::amd_card(m, "card1", "0x744c", "0xc8", "25753026560", "1476395008", "33554432000");
+  m.tool("rocm-smi", R"(printf '{"card0": {"Card Series": "Navi 31 [Radeon RX 7900 XT/7900 XTX]", "Card Model": "0x744c"}}\n')");
+  m.file("sys/class/drm/card0/device/vendor", "0x8086\n");
+  m.file("sys/class/drm/card0/device/device", "0x56a0\n");
+  m.file("sys/class/drm/card2/device/vendor", "0x10de\n");
+  m.file("sys/class/drm/card2/device/device", "0x2684\n");
+  const DetectedMachine d = detect(m, runner());
+  REQUIRE(d.gpus.size() == 2);
+  CHECK(d.gpus[0].vendor == "Intel");
+  CHECK(d.gpus[0].pci_id == "8086:56a0 rev 00");
+  CHECK_FALSE(d.gpus[0].total_bytes);
+  CHECK(d.gpus[1].raw_name == "Navi 31 [Radeon RX 7900 XT/7900 XTX]");
+  CHECK(d.gpus[1].name_source == "rocm-smi");
+  CHECK(d.gpus[1].total_bytes == 25753026560ULL);
+  CHECK(d.warnings == std::vector<std::string>{
+                          "an NVIDIA GPU is present but nvidia-smi is not on PATH; its memory is unknown (give --gpu or --vram)"});
+  // The Intel card has no memory figure: left out of the budget, with a note.
+  const DetectedHardware h = budget_detected(d, embedded_catalog());
+  CHECK(h.gpus.size() == 1);
+  CHECK(h.notes.front() == "Intel GPU 56a0: memory unknown, left out (give --vram or --gpu)");
+}
