@@ -80,12 +80,19 @@ const Device* match_cpu(std::string model, const Catalog& catalog) {
 }
 
 // What fit may use of one GPU, and why; nullopt when its memory is unknown.
-std::optional<DetectedGpuBudget> gpu_budget(const DetectedGpu& g, std::size_t index, const DetectedMachine& m,
+std::optional<DetectedGpuBudget> gpu_budget(DetectedGpu& g, std::size_t index, const DetectedMachine& m,
                                              const Catalog& catalog) {
   DetectedGpuBudget b;
   b.index = index;
   b.device = match_detected_device(g.raw_name, g.total_bytes, catalog);
+  // An APU's carve-out is no size it is sold with: an integrated GPU matches by name alone.
+  if (const Device* by_name = match_detected_device(g.raw_name, std::nullopt, catalog);
+      b.device == nullptr && by_name != nullptr && by_name->kind == "igpu")
+    b.device = by_name;
   if (b.device != nullptr && b.device->kind == "cpu") b.device = nullptr;
+  // The catalogue knows integrated GPUs (kind "igpu": APUs, Jetson, GB10) even when the driver's figures
+  // look like dedicated memory (a Strix Halo's large carve-out).
+  if (b.device != nullptr && b.device->kind == "igpu") g.unified = true;
   if (g.vendor == "AMD" && g.unified) {
     // An APU: its small carve-out plus the GTT the kernel lets it map, itself out of system RAM.
     const std::uint64_t vram = g.free_bytes.value_or(g.total_bytes.value_or(0));

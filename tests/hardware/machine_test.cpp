@@ -242,3 +242,28 @@ TEST_CASE("sysfs without names: rocm-smi names AMD cards; Intel and NVIDIA cards
   CHECK(h.gpus.size() == 1);
   CHECK(h.notes.front() == "Intel GPU 56a0: memory unknown, left out (give --vram or --gpu)");
 }
+
+TEST_CASE("a GPU the catalogue calls integrated (kind igpu) is budgeted as unified memory", "[machine]") {
+  Catalog c = embedded_catalog();
+  Device apu;
+  apu.name = "AMD Radeon 8060S";
+  apu.kind = "igpu";
+  apu.vendor = "AMD";
+  apu.memory_bytes_options = {128 * k_gib};
+  apu.memory_bandwidth_gbps = 256;
+  apu.backend = "rocm";
+  c.devices.push_back(apu);
+  // A Strix Halo given a 96 GiB carve-out: no size it is sold with, matched by name, pooled with its GTT.
+  test::FakeMachine m;
+  m.file("proc/meminfo", test::meminfo(31'980'000, 24'000'000));
+  m.file("proc/cpuinfo", test::x86_cpuinfo("AMD RYZEN AI MAX+ 395 w/ Radeon 8060S", 16, 32));
+  test::amd_card(m, "card0", "0x1586", "0xc1", "103079215104", "1073741824", "16374562816");
+  m.file("sys/class/drm/card0/device/product_name", "AMD Radeon 8060S Graphics\n");
+  const DetectedHardware h = budget_detected(detect(m, runner()), c);
+  REQUIRE(h.gpus.size() == 1);
+  REQUIRE(h.gpus[0].device != nullptr);
+  CHECK(h.gpus[0].device->name == "AMD Radeon 8060S");
+  CHECK(h.unified);
+  CHECK_FALSE(h.ram_known);
+  CHECK(h.budget.gpu_bytes[0] == 103079215104ULL - 1073741824ULL + 16374562816ULL);
+}
