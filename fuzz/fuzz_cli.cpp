@@ -38,7 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (std::any_of(args.begin(), args.end(), [](const std::string& a) { return a.rfind("--data", 0) == 0; })) return 0;
   std::ostringstream out;
   std::ostringstream err;
-  const int code = r1tag::cli::run(args, out, err, r1tag::cli::Environment{});
+  // Detection off: the fuzzer explores the command line, not the machine (nor runs nvidia-smi per input).
+  r1tag::cli::Environment env;
+  env.variables = {{"R1TAG_DETECT", "off"}};
+  const int code = r1tag::cli::run(args, out, err, env);
   if (code != 0 && code != 1 && code != 2 && code != 3 && code != 4) __builtin_trap();
   const bool json = std::find(args.begin(), args.end(), "--json") != args.end();
   if (json && !out.str().empty() && out.str().rfind("{", 0) == 0 && !nlohmann::json::accept(out.str())) __builtin_trap();

@@ -136,6 +136,12 @@ void attach_speed(Candidate& cand, const LayerWeights& weights, MemoryRequest re
   hardware.host = r.host;
   if (r.hardware) {
     hardware.gpus.assign(r.hardware->count, r.hardware->device);
+  } else if (!r.gpus.empty() && r.gpu_devices.size() == r.gpus.size()) {
+    hardware.gpus = r.gpu_devices;
+  } else if (r.detected && !r.gpus.empty()) {
+    cand.speed_unknown_reason = "no speed estimate: a detected GPU is not in the catalogue, so its bandwidth is unknown "
+                                "(give it by name with --gpu)";
+    return;
   } else if (!r.gpus.empty()) {
     cand.speed_unknown_reason = "no speed estimate: give the GPU by name (--gpu) so its bandwidth is known";
     return;

@@ -6,7 +6,9 @@
 #include <r1tag/names/resolver.hpp>
 #include <r1tag/names/tag_parser.hpp>
 
+#include "cli/app.hpp"
 #include "cli/options.hpp"
+#include "cli/system_command.hpp"
 #include "render/explain_render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -45,22 +47,21 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
 namespace {
 
 // What --ctx, --kv-type, --flash-attn, --runtime and the hardware flags ask of every name.
-MemoryQuestion memory_question(const ExplainOptions& options, const Catalog& catalog) {
+MemoryQuestion memory_question(const ExplainOptions& options, const Catalog& catalog, const Hardware& hardware) {
   MemoryQuestion question;
   for (const std::uint32_t t : parse_context_list(options.ctx)) question.context_tokens.push_back(t);
   question.kv_cache_type = checked_kv_type(options.kv_type);
   question.flash_attention = checked_on_off("--flash-attn", options.flash_attn);
   question.runtime = options.runtime;
   for (const std::uint64_t context : question.context_tokens) check_trained_context(context, catalog);
-  const Hardware hardware = parse_hardware_flags(options.hardware, catalog);
   if (hardware.given()) {
     question.gpus = hardware.gpus;
     question.budget = hardware.budget;
     question.ram_known = hardware.ram_known;
     // Speed needs every device's bandwidth: named GPUs, or CPU only (the host platform or its default).
-    if (hardware.named || hardware.gpus.empty()) {
+    if (const auto devices = hardware.speed_devices()) {
       SpeedHardware speed;
-      if (hardware.named) speed.gpus.assign(hardware.named->count, hardware.named->device);
+      speed.gpus = *devices;
       speed.host = hardware.host;
       question.speed_hardware = speed;
     }
@@ -70,10 +71,12 @@ MemoryQuestion memory_question(const ExplainOptions& options, const Catalog& cat
 
 }  // namespace
 
-CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style) {
-  const MemoryQuestion question = memory_question(options, catalog);
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env) {
+  const Hardware hardware = effective_hardware(options.hardware, catalog, env);
+  const MemoryQuestion question = memory_question(options, catalog, hardware);
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
+  result.err = warning_lines(hardware.warnings);
   // Aliases of one file (deepseek-r1:7b, …:7b-qwen-distill-q4_K_M) share one plan.
   PlanCache plans = plan_cache_for(catalog, options.tensors);
   for (const std::string& input : options.tags) {
@@ -99,7 +102,7 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     }
     outcomes.push_back(std::move(o));
   }
-  const ExplainRenderOptions render{options.tensors, question};
+  const ExplainRenderOptions render{options.tensors, question, hardware.detected ? &*hardware.detected : nullptr};
   result.out = options.json ? render_explain_json(outcomes, catalog, render)
                             : render_explain_text(outcomes, catalog, render, style);
   return result;

@@ -34,6 +34,9 @@ struct CommandResult {
   int exit_code = 0;
 };
 
-CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style);
+struct Environment;
+
+// Without --vram/--gpus/--gpu/--ram, memory and speed are for the machine `env` describes (detected).
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env);
 
 }  // namespace r1tag::cli

@@ -7,8 +7,10 @@
 #include <r1tag/hardware/hardware.hpp>
 #include <r1tag/common/suggest.hpp>
 
+#include "cli/app.hpp"
 #include "cli/hardware_flags.hpp"
 #include "cli/options.hpp"
+#include "cli/system_command.hpp"
 #include "render/fit_render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -38,13 +40,17 @@ double checked_share(const std::string& part) {
   return share;
 }
 
-FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
+FitRequest build_request(const FitOptions& o, const Catalog& catalog, const Hardware& h) {
   FitRequest r;
-  const Hardware h = parse_hardware_flags(o.hardware, catalog);
+  if (!h.given() && h.detected)
+    throw Error::usage("no GPU and no system RAM were detected ('r1tag system' shows what was read)",
+                       "say what hardware to fit: --vram SIZE, --gpus SIZE,SIZE, --gpu NAME or --ram SIZE");
   if (!h.given())
     throw Error::usage("say what hardware to fit: --vram SIZE, --gpus SIZE,SIZE, --gpu NAME or --ram SIZE",
                        "e.g. r1tag fit --vram 8GB");
   r.gpus = h.gpus;
+  r.detected = h.detected;
+  if (h.detected && h.detected->speed_known()) r.gpu_devices = h.detected->speed_devices();
   r.budget = h.budget;
   r.ram_known = h.ram_known;
   r.described_candidates = o.all ? 0 : static_cast<std::size_t>(o.top);
@@ -102,7 +108,9 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
   cmd->add_flag("--json", o.json, "Print one JSON document (schema: docs/json-schema.md)");
   cmd->footer(
       "Sizes: GB, G and GiB all mean 2^30 bytes (GPUs and RAM come in binary sizes); MiB and TB work too.\n"
+      "Without --vram, --gpus, --gpu or --ram: the machine r1tag runs on ('r1tag system' shows what it detects).\n"
       "Examples:\n"
+      "  r1tag fit\n"
       "  r1tag fit --vram 8GB\n"
       "  r1tag fit --gpu \"RTX 4060\"\n"
       "  r1tag fit --gpu \"M2 Max 32GB\"\n"
@@ -114,9 +122,10 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
       "  r1tag fit --vram 12GB --json | jq '.candidates[0].run'");
 }
 
-CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style) {
-  if (options.top < 1) throw Error::usage("--top must be at least 1", "--all shows every candidate");
-  const FitRequest request = build_request(options, catalog);
+namespace {
+
+CommandResult fit_on(const FitOptions& options, const Catalog& catalog, const TextStyle& style, const Hardware& hardware) {
+  const FitRequest request = build_request(options, catalog, hardware);
   FitAdvice advice;
   try {
     PlanCache plans = plan_cache_for(catalog, false);
@@ -126,16 +135,34 @@ CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const T
     advice.runtime = find_runtime(catalog, request.runtime);
     CommandResult result;
     result.out = render_fit_json_error(advice, request, e);
-    result.err = "r1tag: error: " + std::string(e.what()) + (e.hint().empty() ? "" : "; " + e.hint()) + "\n";
+    result.err = error_line(e);
     result.exit_code = static_cast<int>(e.code());
     return result;
   }
+  if (request.detected)
+    advice.notes.insert(advice.notes.begin(), request.detected->notes.begin(), request.detected->notes.end());
   const std::size_t shown = options.all ? advice.candidates.size() : std::min(static_cast<std::size_t>(options.top), advice.candidates.size());
   const std::size_t total = advice.candidates.size();
   advice.candidates.resize(shown);
   CommandResult result;
   result.out = options.json ? render_fit_json(advice, request, total) : render_fit_text(advice, request, total, style);
   return result;
+}
+
+}  // namespace
+
+CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env) {
+  if (options.top < 1) throw Error::usage("--top must be at least 1", "--all shows every candidate");
+  const Hardware hardware = effective_hardware(options.hardware, catalog, env);
+  // Detection's warnings come first, also when the command then fails.
+  const std::string warnings = warning_lines(hardware.warnings);
+  try {
+    CommandResult result = fit_on(options, catalog, style, hardware);
+    result.err = warnings + result.err;
+    return result;
+  } catch (const Error& e) {
+    return {"", warnings + error_line(e), static_cast<int>(e.code())};
+  }
 }
 
 }  // namespace r1tag::cli

@@ -36,6 +36,9 @@ struct FitOptions {
 
 void add_fit_command(CLI::App& app, FitOptions& options);
 
-CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style);
+struct Environment;
+
+// Without --vram/--gpus/--gpu/--ram, plans for the machine `env` describes (detected; see system_command).
+CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env);
 
 }  // namespace r1tag::cli

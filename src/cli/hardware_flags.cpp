@@ -1,11 +1,14 @@
 #include "cli/hardware_flags.hpp"
 
+#include "cli/app.hpp"
+
 #include <r1tag/common/byte_size.hpp>
 #include <r1tag/common/error.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <chrono>
 #include <limits>
 
 namespace r1tag::cli {
@@ -69,6 +72,45 @@ Hardware parse_hardware_flags(const HardwareFlags& f, const Catalog& catalog) {
       throw Error::usage(fmt::format("--cpu wants a CPU platform; {} is a {}", h.host->name, h.host->kind),
                          "'r1tag gpus cpu' lists them");
   }
+  return h;
+}
+
+std::optional<std::vector<const Device*>> Hardware::speed_devices() const {
+  if (named) return std::vector<const Device*>(named->count, named->device);
+  if (detected && detected->speed_known()) return detected->speed_devices();
+  if (gpus.empty()) return std::vector<const Device*>{};
+  return std::nullopt;
+}
+
+bool memory_flags_given(const HardwareFlags& f) {
+  return !f.vram.empty() || !f.gpus.empty() || !f.gpu.empty() || !f.ram.empty();
+}
+
+DetectedHardware detect_hardware(const Catalog& catalog, const Environment& env) {
+  // A hung driver must not hang r1tag, but a slow one should still answer: with the persistence daemon
+  // nvidia-smi took 2 s on 8-GPU Azure VMs, without it 30 s (Azure/aks-gpu#105). 5 s covers the first;
+  // past it the warning says to give the GPU by flag. Sixteen GPUs' CSV lines are about a kilobyte.
+  constexpr std::chrono::milliseconds k_tool_time_limit{5000};
+  constexpr std::size_t k_tool_output_cap_bytes = std::size_t{64} << 10;
+  const ProcessRunner runner(k_tool_time_limit, k_tool_output_cap_bytes);
+  MachineProbe probe;
+  probe.sysroot = std::string(env.variable("R1TAG_SYSROOT"));
+  probe.path = std::string(env.variable("PATH"));
+  probe.runner = &runner;
+  return budget_detected(detect_machine(probe), catalog);
+}
+
+Hardware effective_hardware(const HardwareFlags& f, const Catalog& catalog, const Environment& env) {
+  // R1TAG_DETECT=off: flags only, as before detection existed (scripts and the goldens want that).
+  if (memory_flags_given(f) || env.variable("R1TAG_DETECT") == "off") return parse_hardware_flags(f, catalog);
+  Hardware h = parse_hardware_flags(f, catalog);  // checks --cpu
+  DetectedHardware d = detect_hardware(catalog, env);
+  h.gpus = d.gpu_devices;
+  h.budget = d.budget;
+  h.ram_known = d.ram_known;
+  if (h.host == nullptr) h.host = d.host;
+  for (const std::string& w : d.machine.warnings) h.warnings.push_back(w);
+  h.detected = std::move(d);
   return h;
 }
 

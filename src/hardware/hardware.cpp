@@ -103,19 +103,27 @@ HardwareChoice parse_hardware(std::string_view text, const Catalog& catalog) {
   } else {
     h.memory_bytes = *std::max_element(sizes.begin(), sizes.end());
   }
-  h.gpu_usable_bytes = h.memory_bytes;
-  h.unified = h.device->unified_memory;
-  if (h.unified && h.device->kind != "apple") {
+  return hardware_choice(*h.device, h.memory_bytes, h.count);
+}
+
+HardwareChoice hardware_choice(const Device& device, std::uint64_t memory_bytes, std::uint32_t count) {
+  HardwareChoice h;
+  h.device = &device;
+  h.count = count;
+  h.memory_bytes = memory_bytes;
+  h.gpu_usable_bytes = memory_bytes;
+  h.unified = device.unified_memory;
+  if (h.unified && device.kind != "apple") {
     h.note = fmt::format("unified memory: the GPU shares {} GiB with the CPU and the system; r1tag lets it use all of it "
                          "(the driver's limit, e.g. amdgpu's GTT size or a BIOS carve-out, may be lower)",
-                         h.memory_bytes / k_gib);
+                         memory_bytes / k_gib);
   }
-  if (h.device->kind == "apple") {
-    const double share = metal_share(*h.device, h.memory_bytes);
-    h.gpu_usable_bytes = static_cast<std::uint64_t>(std::floor(static_cast<double>(h.memory_bytes) * share));
+  if (device.kind == "apple") {
+    const double share = metal_share(device, memory_bytes);
+    h.gpu_usable_bytes = static_cast<std::uint64_t>(std::floor(static_cast<double>(memory_bytes) * share));
     h.note = fmt::format("unified memory: macOS lets the GPU use about {:.0f} % of {} GiB by default "
                          "(Metal's recommendedMaxWorkingSetSize; sudo sysctl iogpu.wired_limit_mb raises it)",
-                         share * 100, h.memory_bytes / k_gib);
+                         share * 100, memory_bytes / k_gib);
   }
   return h;
 }

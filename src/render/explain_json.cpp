@@ -6,6 +6,7 @@
 
 #include "render/fit_render.hpp"
 #include "render/json_writer.hpp"
+#include "render/system_render.hpp"
 
 #include <algorithm>
 
@@ -335,6 +336,10 @@ std::string render_explain_json(const std::vector<ExplainOutcome>& outcomes, con
   RepeatedBlocks blocks;
   for (const ExplainOutcome& o : outcomes) write_result(w, o, catalog, options, blocks);
   w.end_array();
+  if (options.detected != nullptr) {
+    w.key("detected");
+    write_detected_json(w, *options.detected);
+  }
   w.end_object();
   // Inputs come from the command line and may hold invalid UTF-8: the writer replaces it rather than fail.
   return std::move(w).finish();

@@ -2,6 +2,8 @@
 // Pure functions from values to strings; the CLI decides colour and writes the result once.
 #pragma once
 
+#include <r1tag/hardware/detected_hardware.hpp>
+
 #include <r1tag/tables/catalog.hpp>
 #include <r1tag/common/error.hpp>
 #include <r1tag/advice/context_memory.hpp>
@@ -29,6 +31,7 @@ struct ExplainOutcome {
 struct ExplainRenderOptions {
   bool tensors = false;  // list every tensor with shape, type and bytes
   MemoryQuestion memory_question;  // what the memory figures assume
+  const DetectedHardware* detected = nullptr;  // the machine, when no hardware flag was given
 };
 
 std::string render_explain_text(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog,

@@ -1,4 +1,5 @@
 #include "render/explain_render.hpp"
+#include "render/system_render.hpp"
 
 #include "common/ascii.hpp"
 
@@ -291,7 +292,7 @@ void explanation_text(Block& b, const Explanation& e, const Catalog& c) {
 
 std::string render_explain_text(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog,
                                 const ExplainRenderOptions& options, const TextStyle& style) {
-  std::string out;
+  std::string out = options.detected != nullptr ? detected_line(*options.detected) : std::string();
   bool first = true;
   for (const ExplainOutcome& o : outcomes) {
     if (!o.explanation) continue;  // errors go to stderr, from the CLI

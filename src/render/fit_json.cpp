@@ -1,6 +1,7 @@
 #include "render/fit_render.hpp"
 
 #include "render/json_writer.hpp"
+#include "render/system_render.hpp"
 
 #include <fmt/format.h>
 
@@ -30,6 +31,10 @@ void write_budget(JsonWriter& w, const FitAdvice& advice, const FitRequest& r) {
   if (r.hardware) w.value(r.hardware->device->name);
   else w.null();
   w.field("prefer", r.prefer == Preference::quality ? "quality" : r.prefer == Preference::speed ? "speed" : "balanced");
+  if (r.detected) {
+    w.key("detected");
+    write_detected_json(w, *r.detected);
+  }
   w.end_object();
 }
 

@@ -1,4 +1,5 @@
 #include "render/fit_render.hpp"
+#include "render/system_render.hpp"
 
 #include "common/ascii.hpp"
 
@@ -91,7 +92,8 @@ void candidate_text(std::string& out, const Candidate& c, std::size_t rank, cons
 }  // namespace
 
 std::string render_fit_text(const FitAdvice& advice, const FitRequest& request, std::size_t total, const TextStyle& style) {
-  std::string out = budget_line(advice, request, total);
+  std::string out = request.detected ? detected_line(*request.detected) : std::string();
+  out += budget_line(advice, request, total);
   for (std::size_t i = 0; i < advice.candidates.size(); ++i)
     candidate_text(out, advice.candidates[i], i + 1, advice.ollama_library, style);
   for (const std::string& note : advice.notes) out += "note: " + note + "\n";

@@ -1,14 +1,19 @@
 // Golden CLI tests: every tests/golden/<command>/<case>.args (one argument per line) is run
 // through cli::run in-process with a fixed environment, and stdout, stderr and the exit code are
 // compared byte for byte with <case>.stdout, <case>.stderr and <case>.exit.
+// Machine detection is off (R1TAG_DETECT=off) unless <case>.machine names a fake machine
+// (tests/support/fake_machines.hpp), which is then built in a temporary directory and is all r1tag sees:
+// the outputs never depend on the machine the tests run on.
 // R1TAG_UPDATE_GOLDEN=1 rewrites the expected files instead, for review with `git diff`.
 #include "cli/app.hpp"
+#include "support/fake_machines.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -53,6 +58,17 @@ TEST_CASE("golden outputs of the CLI match byte for byte", "[golden]") {
     base.replace_extension();
     SECTION(fs::relative(base, R1TAG_GOLDEN_DIR).string()) {
       r1tag::cli::Environment env;  // not a terminal, no colour, embedded tables
+      const fs::path machine_path = base.string() + ".machine";
+      std::optional<r1tag::test::FakeMachine> machine;
+      if (fs::exists(machine_path)) {
+        std::string name = read_file(machine_path);
+        while (!name.empty() && (name.back() == '\n' || name.back() == ' ')) name.pop_back();
+        machine.emplace();
+        REQUIRE(r1tag::test::build_named_machine(name, *machine));
+        env.variables = machine->variables();
+      } else {
+        env.variables = {{"R1TAG_DETECT", "off"}};
+      }
       std::ostringstream out;
       std::ostringstream err;
       const int code = r1tag::cli::run(read_args(args_path), out, err, env);

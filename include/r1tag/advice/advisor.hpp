@@ -5,6 +5,7 @@
 
 #include <r1tag/tables/catalog.hpp>
 #include <r1tag/gguf/file_size.hpp>
+#include <r1tag/hardware/detected_hardware.hpp>
 #include <r1tag/hardware/hardware.hpp>
 #include <r1tag/memory/memory_estimator.hpp>
 #include <r1tag/gguf/plan_cache.hpp>
@@ -24,6 +25,10 @@ enum class Preference { balanced, quality, speed };
 
 struct FitRequest {
   std::optional<HardwareChoice> hardware;  // --gpu NAME: the device, for speed and notes
+  // No hardware flags: the machine as detected, and the catalogue device of each of `gpus` when every one
+  // is known (so speed is estimated as with --gpu).
+  std::optional<DetectedHardware> detected;
+  std::vector<const Device*> gpu_devices;
   const Device* host = nullptr;            // --cpu NAME: the CPU platform holding RAM layers
   Preference prefer = Preference::balanced;
   std::vector<GpuDevice> gpus;  // in order; empty = CPU only

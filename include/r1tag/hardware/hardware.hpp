@@ -27,4 +27,8 @@ struct HardwareChoice {
 // Example: "2x3090" -> {RTX 3090, count 2, 24 GiB}; "M2 Max 32GB" -> {Apple M2 Max, 32 GiB, unified}.
 HardwareChoice parse_hardware(std::string_view text, const Catalog& catalog);
 
+// `count` of `device` with `memory_bytes` each (a size it is sold with, or one a machine reported); for an
+// Apple chip, the share of unified memory Metal lets the GPU use, with the note saying so.
+HardwareChoice hardware_choice(const Device& device, std::uint64_t memory_bytes, std::uint32_t count = 1);
+
 }  // namespace r1tag
