@@ -55,7 +55,7 @@ CommandResult dispatch(CLI::App& app, const GlobalOptions& global, const Explain
   // require_subcommand(1): exactly one was parsed; only the named one may have been set up.
   const std::string& command = app.get_subcommands().front()->get_name();
   if (command == "explain") return run_explain(explain, catalog, style);
-  if (command == "fit") return run_fit(fit, catalog, style);
+  if (command == "fit") return run_fit(fit, catalog, style, env);
   return run_gpus(gpus, catalog);
 }
 

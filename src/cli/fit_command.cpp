@@ -8,6 +8,7 @@
 #include <r1tag/common/suggest.hpp>
 
 #include "cli/hardware_flags.hpp"
+#include "cli/installed_runtime.hpp"
 #include "cli/options.hpp"
 #include "render/fit_render.hpp"
 
@@ -38,7 +39,30 @@ double checked_share(const std::string& part) {
   return share;
 }
 
-FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
+// The context to fit: --ctx, else the runtime's own default when it has one for this much VRAM
+// (ollama's tiers), else r1tag's default (R1's reasoning needs thousands of tokens; llama.cpp's own
+// default, the trained context, is what --fit shrinks when memory is short).
+void choose_context(FitRequest& r, const FitOptions& o, const Catalog& catalog) {
+  if (!o.ctx.empty()) {
+    r.context_tokens = parse_context_tokens(o.ctx);
+    check_trained_context(r.context_tokens, catalog);
+    return;
+  }
+  const std::shared_ptr<const RuntimeProfile> runtime = runtime_for(r, catalog);
+  std::uint64_t vram_bytes = 0;
+  for (const std::uint64_t g : r.budget.gpu_bytes) vram_bytes += g;
+  const std::uint64_t runtime_default = runtime_default_context_tokens(*runtime, vram_bytes);
+  if (runtime_default == 0) {
+    r.context_tokens = parse_context_tokens(std::string(k_fit_default_context));
+    return;
+  }
+  const std::string_view name = runtime->name.substr(0, runtime->name.find('@'));
+  r.context_tokens = runtime_default;
+  r.context_is_runtime_default = true;
+  r.context_source = fmt::format("{}'s default for {} of VRAM", name, format_gib(vram_bytes));
+}
+
+FitRequest build_request(const FitOptions& o, const Catalog& catalog, const Environment& env) {
   FitRequest r;
   const Hardware h = parse_hardware_flags(o.hardware, catalog);
   if (!h.given())
@@ -50,11 +74,12 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog) {
   r.described_candidates = o.all ? 0 : static_cast<std::size_t>(o.top);
   r.hardware = h.named;
   r.host = h.host;
-  r.context_tokens = parse_context_tokens(o.ctx);
-  check_trained_context(r.context_tokens, catalog);
   r.kv_cache_type = checked_kv_type(o.kv_type);
   r.flash_attention = checked_on_off("--flash-attn", o.flash_attn);
-  r.runtime = o.runtime;
+  const RuntimeSelection runtime = choose_runtime(o.runtime, env);
+  r.runtime = runtime.spec;
+  r.runtime_note = runtime.because;
+  choose_context(r, o, catalog);
   r.prefer = o.prefer == "quality" ? Preference::quality : o.prefer == "speed" ? Preference::speed : Preference::balanced;
   r.model_filter = o.model;
   r.family_filter = o.family;
@@ -114,16 +139,16 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
       "  r1tag fit --vram 12GB --json | jq '.candidates[0].run'");
 }
 
-CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style) {
+CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env) {
   if (options.top < 1) throw Error::usage("--top must be at least 1", "--all shows every candidate");
-  const FitRequest request = build_request(options, catalog);
+  const FitRequest request = build_request(options, catalog, env);
   FitAdvice advice;
   try {
     PlanCache plans = plan_cache_for(catalog, false);
     advice = advise(request, catalog, plans);
   } catch (const Error& e) {
     if (e.code() != ExitCode::nothing_fits || !options.json) throw;
-    advice.runtime = find_runtime(catalog, request.runtime);
+    advice.runtime = runtime_for(request, catalog);
     CommandResult result;
     result.out = render_fit_json_error(advice, request, e);
     result.err = "r1tag: error: " + std::string(e.what()) + (e.hint().empty() ? "" : "; " + e.hint()) + "\n";

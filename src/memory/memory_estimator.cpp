@@ -41,6 +41,7 @@ bool version_at_least(std::string_view version, std::string_view since) {
 // The version number at the start of a profile's version text, "0.15.5" from "ollama v0.15.5 - …";
 // empty when it names none (llama.cpp profiles use a single era).
 std::string modelled_version(const RuntimeProfile& runtime) {
+  if (!runtime.modelled_version.empty()) return runtime.modelled_version;
   const std::string_view text = runtime.version.value;
   const std::size_t v = text.find(" v");
   if (v == std::string::npos) return {};
@@ -275,6 +276,39 @@ const RuntimeProfile* find_runtime(const Catalog& catalog, std::string_view name
   return nullptr;
 }
 
+std::optional<RuntimeProfile> select_runtime(const Catalog& catalog, std::string_view spec) {
+  if (const RuntimeProfile* exact = find_runtime(catalog, spec)) return *exact;
+  const std::size_t at = spec.find('@');
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::string_view base = spec.substr(0, at);
+  std::string_view version = spec.substr(at + 1);
+  if (!version.empty() && (version.front() == 'v' || version.front() == 'b')) version.remove_prefix(1);
+  if (version.empty() || version.find_first_not_of("0123456789.") != std::string_view::npos) return std::nullopt;
+  const RuntimeProfile* best = nullptr;
+  for (const RuntimeProfile& r : catalog.runtimes) {
+    const bool family = r.name == base || (r.name.size() > base.size() && r.name.substr(0, base.size()) == base &&
+                                           r.name[base.size()] == '@');
+    if (!family || !version_at_least(version, r.first_version.value)) continue;
+    if (best == nullptr || version_at_least(r.first_version.value, best->first_version.value)) best = &r;
+  }
+  if (best == nullptr) return std::nullopt;
+  RuntimeProfile chosen = *best;
+  chosen.modelled_version = std::string(version);
+  return chosen;
+}
+
+std::uint64_t runtime_default_context_tokens(const RuntimeProfile& runtime, std::uint64_t total_vram_bytes) {
+  const std::string version = modelled_version(runtime);
+  const RuntimeContextDefault* era = nullptr;
+  for (const RuntimeContextDefault& d : runtime.default_context)
+    if (version.empty() || version_at_least(version, d.since_version)) era = &d;
+  std::uint64_t tokens = 0;
+  if (era != nullptr)
+    for (const RuntimeContextTier& t : era->tiers)
+      if (total_vram_bytes >= t.min_total_vram_bytes) tokens = t.context_tokens;
+  return tokens;
+}
+
 const RuntimeGpuOverhead* gpu_overhead_for(const RuntimeProfile& runtime, std::string_view backend) {
   const RuntimeGpuOverhead* any = nullptr;
   for (const RuntimeGpuOverhead& o : runtime.gpu_overhead) {
@@ -293,14 +327,7 @@ std::uint32_t default_parallel_sequences(const RuntimeProfile& runtime) {
 }
 
 std::uint64_t default_context_tokens(const RuntimeProfile& runtime, const Model& model, std::uint64_t total_vram_bytes) {
-  const std::string version = modelled_version(runtime);
-  const RuntimeContextDefault* era = nullptr;
-  for (const RuntimeContextDefault& d : runtime.default_context)
-    if (version.empty() || version_at_least(version, d.since_version)) era = &d;
-  std::uint64_t tokens = 0;
-  if (era != nullptr)
-    for (const RuntimeContextTier& t : era->tiers)
-      if (total_vram_bytes >= t.min_total_vram_bytes) tokens = t.context_tokens;
+  const std::uint64_t tokens = runtime_default_context_tokens(runtime, total_vram_bytes);
   const std::uint64_t trained = model.hparams.context_length;
   if (tokens == 0) return trained;
   return runtime.clamps_context_to_trained.value ? std::min(tokens, trained) : tokens;

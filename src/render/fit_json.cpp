@@ -22,6 +22,9 @@ void write_budget(JsonWriter& w, const FitAdvice& advice, const FitRequest& r) {
   if (r.ram_known) w.value(r.budget.ram_bytes);
   else w.null();
   w.field("context_tokens", r.context_tokens);
+  w.key("context_source");
+  if (r.context_source.empty()) w.null();
+  else w.value(r.context_source);
   w.field("kv_cache_type", r.kv_cache_type);
   w.field("flash_attention", r.flash_attention);
   w.field("runtime", advice.runtime->name);

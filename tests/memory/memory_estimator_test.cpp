@@ -321,7 +321,8 @@ const DryRunContext k_dry_run_contexts[] = {
 
 const Catalog& catalog() { return embedded_catalog(); }
 const RuntimeProfile& llama_cpp() { return *find_runtime(catalog(), "llama.cpp"); }
-const RuntimeProfile& ollama() { return *find_runtime(catalog(), "ollama"); }
+// The ollama the published measurements ran (2025-26 releases before v0.30, its own estimator and runner).
+const RuntimeProfile& ollama() { return *find_runtime(catalog(), "ollama@0.29"); }
 const Model& model(const char* id) { return *catalog().find_model(id); }
 
 // Tensor plans are the expensive part; build each once.
@@ -436,7 +437,7 @@ TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exa
 }
 
 TEST_CASE("memory_estimator applies each runtime's KV cache rules", "[memory_estimator]") {
-  SECTION("ollama caches f16 for DeepSeek-R1 671B whatever KV type is asked (key_length 192 != value_length 128)") {
+  SECTION("ollama before v0.30 caches f16 for DeepSeek-R1 671B whatever KV type is asked (key_length 192 != value_length 128)") {
     MemoryRequest r = request(4096, "Q8_0", true, ollama());
     r.kv_layout = KvLayout::deepseek_legacy;
     const MemoryEstimate e =
@@ -444,10 +445,10 @@ TEST_CASE("memory_estimator applies each runtime's KV cache rules", "[memory_est
     CHECK(e.kv_cache_type_k == "F16");
     CHECK(e.kv_cache_bytes == 20468203520ULL);
     REQUIRE(e.notes.size() == 1);
-    CHECK(e.notes[0] == "ollama ignores the Q8_0 KV cache type for this model (key_length 192 != value_length 128) "
+    CHECK(e.notes[0] == "ollama@0.29 ignores the Q8_0 KV cache type for this model (key_length 192 != value_length 128) "
                         "and caches f16");
   }
-  SECTION("ollama falls back to f16 without flash attention; llama.cpp refuses") {
+  SECTION("ollama before v0.30 falls back to f16 without flash attention; llama.cpp refuses") {
     const auto& tensors = plan("DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard);
     const MemoryEstimate e =
         estimate_memory(model("DeepSeek-R1-Distill-Qwen-7B"), tensors, ollama(), request(8192, "Q8_0", false, ollama()),
@@ -646,5 +647,47 @@ TEST_CASE("memory_estimator's placement search finds what trying every layer cou
     const std::optional<PlacementFit> fit = fit_placement(m, tensors, llama_cpp(), r, budget, catalog());
     REQUIRE(fit.has_value() == expected.has_value());
     if (fit) CHECK(fit->estimate.gpu_layers == *expected);
+  }
+}
+
+TEST_CASE("runtime profiles: ollama is the current release on llama-server; older releases by version", "[memory_estimator]") {
+  const RuntimeProfile& current = *find_runtime(catalog(), "ollama");
+  const Model& distill = model("DeepSeek-R1-Distill-Qwen-14B");
+  SECTION("ollama >= 0.30 (server/routes.go): 4096 below 23 GiB of VRAM, 32768 from 23 GiB, 262144 from 47 GiB") {
+    CHECK(runtime_default_context_tokens(current, 8 * k_gib) == 4096);
+    CHECK(runtime_default_context_tokens(current, 23 * k_gib - 1) == 4096);
+    CHECK(runtime_default_context_tokens(current, 23 * k_gib) == 32768);
+    CHECK(runtime_default_context_tokens(current, 24 * k_gib) == 32768);
+    CHECK(runtime_default_context_tokens(current, 47 * k_gib) == 262144);
+    CHECK(default_context_tokens(current, distill, 48 * k_gib) == 131072);  // llm/server.go clamps to n_ctx_train
+    CHECK(runtime_default_context_tokens(llama_cpp(), 24 * k_gib) == 0);     // -c 0: the trained context
+  }
+  SECTION("ollama >= 0.30 runs llama-server: its fit margin, one sequence, V-less MLA, no key/value length rule") {
+    CHECK(current.placement.value == "llama_server_fit");
+    CHECK(gpu_overhead_for(current, "cuda")->bytes == k_gib);
+    CHECK(default_parallel_sequences(current) == 1);
+    CHECK(current.v_less_mla_cache.value);
+    CHECK_FALSE(current.kv_cache_type_needs_equal_key_value_length.value);
+    CHECK(current.host_prompt_cache_bytes.value == 8192 * k_mib);
+  }
+  SECTION("select_runtime: names, NAME@VERSION and the eras of the older profile") {
+    CHECK(select_runtime(catalog(), "ollama")->name == "ollama");
+    CHECK(select_runtime(catalog(), "ollama@0.29")->name == "ollama@0.29");
+    CHECK(select_runtime(catalog(), "ollama@0.32.15")->name == "ollama");
+    CHECK(select_runtime(catalog(), "ollama@v0.30.0")->name == "ollama");
+    const auto old = select_runtime(catalog(), "ollama@0.29.3");
+    REQUIRE(old);
+    CHECK(old->name == "ollama@0.29");
+    CHECK(default_context_tokens(*old, distill, 24 * k_gib) == 32768);  // VRAM tiers since v0.15.5
+    const auto older = select_runtime(catalog(), "ollama@0.6.7");
+    REQUIRE(older);
+    CHECK(older->name == "ollama@0.29");
+    CHECK(default_context_tokens(*older, distill, 24 * k_gib) == 4096);  // v0.6.7: 4096 whatever the VRAM
+    CHECK(default_parallel_sequences(*older) == 2);
+    CHECK(default_parallel_sequences(*select_runtime(catalog(), "ollama@0.5.7")) == 4);
+    CHECK(select_runtime(catalog(), "llama.cpp@b10488")->name == "llama.cpp");
+    CHECK_FALSE(select_runtime(catalog(), "vllm"));
+    CHECK_FALSE(select_runtime(catalog(), "ollama@latest"));
+    CHECK_FALSE(select_runtime(catalog(), "ollam@0.30"));
   }
 }
