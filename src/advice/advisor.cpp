@@ -118,6 +118,20 @@ MemoryRequest memory_request(const FitRequest& r, const Catalog& c, const Runtim
   return m;
 }
 
+// ollama >= 0.30: llama-server places the layers and `ollama ps` adds up its logged buffers.
+bool reports_llama_server_buffers(const RuntimeProfile& runtime) {
+  return runtime.name.substr(0, runtime.name.find('@')) == "ollama" && runtime.placement.value == "llama_server_fit";
+}
+
+// One line on who places the layers, for the runtimes whose placement changed in 2026.
+std::string placement_note(const RuntimeProfile& runtime) {
+  if (runtime.name.substr(0, runtime.name.find('@')) != "ollama") return {};
+  if (runtime.placement.value == "llama_server_fit")
+    return "ollama 0.30 and later run GGUF models in llama-server: its --fit places the layers, keeping 1 GiB free "
+           "per GPU, and `ollama ps` shows the buffers llama-server logs (use --runtime ollama@0.29 for older versions)";
+  return "ollama before 0.30 places layers with its own estimator (457 MiB kept per CUDA/ROCm GPU, 512 MiB on Metal)";
+}
+
 // Routed experts in RAM make a placement partial even with every layer offloaded.
 PlacementKind kind_of(const PlacementFit& fit, bool experts_on_cpu) {
   if (fit.estimate.gpu_layers == 0) return PlacementKind::cpu;
@@ -196,6 +210,7 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   cand.placement = kind_of(*fit, cand.experts_on_cpu);
   if (!r.ram_known && cand.placement != PlacementKind::gpu) return std::nullopt;
   cand.fit = std::move(*fit);
+  if (reports_llama_server_buffers(runtime)) cand.ollama_ps = ollama_ps(cand.fit.estimate, cand.experts_on_cpu);
   cand.capability = capability_score(*s.model, c.ranking).value_or(0);
   cand.quality = quality_verdict(*s.scheme, c);
   attach_speed(cand, weights, request, r, c, runtime);
@@ -339,6 +354,7 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& p
   advice.ollama_library = catalog.ollama_library;
   if (request.hardware && !request.hardware->note.empty()) advice.notes.push_back(request.hardware->note);
   if (!request.runtime_note.empty()) advice.notes.push_back(request.runtime_note);
+  if (const std::string note = placement_note(*advice.runtime); !note.empty()) advice.notes.push_back(note);
   const std::vector<Source> sources = published_variants(catalog, request);
   std::vector<Candidate> fitting;
   for (const Source& s : sources) {

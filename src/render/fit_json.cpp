@@ -91,6 +91,17 @@ void write_candidate(JsonWriter& w, const Candidate& c, std::size_t rank, const 
   w.key("tokens_per_second");
   write_speed(w, c);
   w.field("why", c.why);
+  w.key("ollama_ps");
+  if (c.ollama_ps) {
+    w.begin_object()
+        .field("size", c.ollama_ps->size)
+        .field("processor", c.ollama_ps->processor)
+        .field("size_bytes", c.ollama_ps->size_bytes)
+        .field("vram_bytes", c.ollama_ps->vram_bytes)
+        .end_object();
+  } else {
+    w.null();
+  }
   w.key("run")
       .begin_object()
       .field("ollama", null_if_empty(c.ollama_command))

@@ -70,6 +70,8 @@ void candidate_text(std::string& out, const Candidate& c, std::size_t rank, cons
     first = false;
   }
   row("context", fmt::format("up to {} tokens with this placement", c.fit.max_context_tokens));
+  if (c.ollama_ps)
+    row("ollama", fmt::format("`ollama ps` will show SIZE {}, PROCESSOR {} (estimate)", c.ollama_ps->size, c.ollama_ps->processor));
   if (c.speed) {
     std::string prompt;
     if (c.speed->prompt_low_tokens_per_second)

@@ -7,6 +7,7 @@
 #include <r1tag/gguf/file_size.hpp>
 #include <r1tag/hardware/hardware.hpp>
 #include <r1tag/memory/memory_estimator.hpp>
+#include <r1tag/memory/ollama_ps.hpp>
 #include <r1tag/gguf/plan_cache.hpp>
 #include <r1tag/advice/quant_quality.hpp>
 #include <r1tag/hardware/speed_estimator.hpp>
@@ -67,6 +68,7 @@ struct Candidate {
   std::optional<SpeedEstimate> speed;  // only when the devices are known (--gpu, or RAM-only)
   std::string speed_unknown_reason;    // why there is no speed figure
   std::string why;
+  std::optional<OllamaPs> ollama_ps;  // what `ollama ps` will show, for ollama >= 0.30 (llama-server's buffers)
   std::string ollama_command;        // empty when ollama does not publish the variant
   std::string llama_server_command;  // empty when no Hugging Face repository is known
 };
