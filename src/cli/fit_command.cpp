@@ -109,12 +109,17 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
                   "partly in RAM), speed (fastest with acceptable quality loss)")
       ->check(CLI::IsMember({"balanced", "quality", "speed"}));
   cmd->add_option("--ctx", o.ctx,
-                  "Context length in tokens (default 8192: R1's reasoning traces run to thousands of tokens, so 2K-4K "
-                  "defaults cut them off)")
+                  "Context length in tokens (default: ollama's own default for the VRAM with --runtime ollama, 4096 / "
+                  "32768 from 23 GiB / 262144 from 47 GiB; else 8192, since R1's reasoning traces run to thousands of "
+                  "tokens)")
       ->option_text("TOKENS");
   cmd->add_option("--kv-type", o.kv_type, "KV cache type: f16 (default), q8_0, q4_0, … (quantized V needs flash attention)");
   cmd->add_option("--flash-attn", o.flash_attn, "Flash attention: on (default) or off");
-  cmd->add_option("--runtime", o.runtime, "Runtime to model: llama.cpp (default) or ollama");
+  cmd->add_option("--runtime", o.runtime,
+                  "Runtime to model: llama.cpp (default; llama-server b10488, --fit placement) or ollama (0.30+, on "
+                  "llama-server); ollama@0.29 or ollama@VERSION for older releases. Without a version, the one "
+                  "installed on PATH if it answers --version")
+      ->option_text("NAME[@VERSION]");
   cmd->add_option("--model", o.model, "Only this model: a size such as 14b, or a model id");
   cmd->add_option("--family", o.family, "Only distills or the original 671B: distill | original")
       ->check(CLI::IsMember({"distill", "original"}));
@@ -133,6 +138,7 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
       "  r1tag fit --gpu \"M2 Max 32GB\"\n"
       "  r1tag fit --gpu 2x3090 --ram 128GB\n"
       "  r1tag fit --vram 24GB --ctx 32K --kv-type q8_0\n"
+      "  r1tag fit --vram 24GB --runtime ollama      # ollama's 32768-token default on 24 GB\n"
       "  r1tag fit --gpus 24GB,24GB --ram 64GB\n"
       "  r1tag fit --vram 24GB --ram 192GB --family original\n"
       "  r1tag fit --ram 32GB                      # CPU only\n"
