@@ -16,6 +16,7 @@ namespace r1tag {
 namespace {
 
 constexpr std::uint64_t k_logit_bytes = sizeof(float);  // llama.cpp's output buffer holds f32 logits
+constexpr std::uint64_t k_f16_bytes = 2;                // the KQ mask a GPU uses with flash attention
 constexpr int k_cpu = -1;                               // device index of system RAM
 
 bool quantized(const GgmlType& type) { return type.block_size > 1; }
@@ -243,16 +244,34 @@ void DeviceSizer::add_buffers(std::uint64_t kv_cells) {
   const std::uint64_t compute = compute_buffer_bytes(
       m_model, m_request.kv_layout,
       {.kv_cells = kv_cells, .ubatch_tokens = m_request.ubatch_tokens, .flash_attention = m_request.flash_attention});
-  // Every backend that runs part of the graph reserves its worst case; with everything offloaded the
-  // CPU still embeds the input tokens (token_embd stays in RAM), a buffer of n_embd x ubatch floats.
+  // Every backend that runs part of the graph reserves its worst case. With every layer offloaded the CPU
+  // still embeds the input tokens (token_embd stays in RAM), n_embd x ubatch floats, and holds the graph
+  // inputs the GPUs copy from, chiefly the KQ mask, built as f32 n_kv x ubatch in host memory (a GPU casts
+  // it to f16 for flash attention): 42.01 MiB = 10 + 32 MiB for the 32B at 16384 cells (llama.cpp#11861).
+  // Split over several GPUs with every layer offloaded, llama.cpp runs the GPUs as a pipeline and keeps
+  // pipeline_parallel_copies of the inputs on every backend.
   const bool cpu_runs_layers = cpu.layer_count > 0 || m_request.placement.cpu_moe_layers > 0;
+  std::size_t gpus_with_layers = 0;
+  for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) gpus_with_layers += m_devices[g].layer_count > 0 ? 1 : 0;
+  const bool pipeline = !cpu_runs_layers && gpus_with_layers > 1;
+  const std::uint64_t copies = pipeline ? m_runtime.pipeline_parallel_copies.value : 1;
+  const std::uint64_t tokens = std::min<std::uint64_t>(kv_cells, m_request.ubatch_tokens);
+  const std::uint64_t host_mask = kv_cells * tokens * k_logit_bytes;
+  const std::uint64_t device_mask = kv_cells * tokens * (m_request.flash_attention ? k_f16_bytes : k_logit_bytes);
   for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) {
     DeviceFigures& d = m_devices[g];
-    if (d.layer_count > 0) d.compute_bytes = compute;
+    if (d.layer_count > 0) d.compute_bytes = compute + (copies - 1) * device_mask;
     // An unused GPU gets no context, so no overhead either.
     if ((d.layer_count > 0 || d.weights_bytes > 0) && m_gpu_overhead[g]) d.overhead_bytes = *m_gpu_overhead[g];
   }
-  cpu.compute_bytes = cpu_runs_layers ? compute : std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * k_logit_bytes;
+  const std::uint64_t input_rows = std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * k_logit_bytes;
+  if (cpu_runs_layers) {
+    cpu.compute_bytes = compute;
+  } else if (gpus_with_layers > 0) {
+    cpu.compute_bytes = input_rows + copies * host_mask;
+  } else {
+    cpu.compute_bytes = input_rows;
+  }
 }
 
 }  // namespace detail

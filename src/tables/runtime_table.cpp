@@ -128,6 +128,7 @@ RuntimeProfile read_profile(const JsonReader& r, std::string_view name) {
   p.clamps_context_to_trained = read_flag(r, "clamps_context_to_trained");
   p.gpu_overhead = read_overheads(r);
   p.host_prompt_cache_bytes = read_figure(r, "host_prompt_cache_bytes", false);
+  p.pipeline_parallel_copies = read_figure(r, "pipeline_parallel_copies", true);
   return p;
 }
 

@@ -507,7 +507,7 @@ TEST_CASE("memory_estimator places layers as llama.cpp does", "[memory_estimator
     CHECK(e.devices[0].overhead_bytes == k_gib);
     CHECK(e.devices[1].kv_cache_bytes == 0);
     CHECK(e.devices[1].output_bytes == 152064ULL * 4);
-    CHECK(e.devices[1].compute_bytes == 3584ULL * 512 * 4);
+    CHECK(e.devices[1].compute_bytes == 3584ULL * 512 * 4 + 4096ULL * 512 * 4);  // input rows + the f32 KQ mask
   }
   SECTION("-ngl 1 offloads the output layer first on the 2026 llama.cpp, block 27 on ollama's 2025 copy") {
     r.placement.gpu_layers = 1;
@@ -689,5 +689,44 @@ TEST_CASE("runtime profiles: ollama is the current release on llama-server; olde
     CHECK_FALSE(select_runtime(catalog(), "vllm"));
     CHECK_FALSE(select_runtime(catalog(), "ollama@latest"));
     CHECK_FALSE(select_runtime(catalog(), "ollam@0.30"));
+  }
+}
+
+TEST_CASE("memory_estimator: host compute buffer of a GPU run and pipeline copies, against published load logs",
+          "[memory_estimator]") {
+  // ggml-org/llama.cpp#11861 (turn 2, Feb 2025 build): bartowski DeepSeek-R1-Distill-Qwen-32B Q4_K_M (imatrix),
+  // -c 16384, n_ubatch 512, flash_attn 1, 65/65 layers on CUDA0:
+  //   CUDA0 model buffer size = 18508.35 MiB, CPU_Mapped model buffer size = 417.66 MiB,
+  //   CUDA0 compute buffer size = 307.00 MiB, CUDA_Host compute buffer size = 42.01 MiB.
+  const char* id = "DeepSeek-R1-Distill-Qwen-32B";
+  const auto size = compute_file_size(model(id), *catalog().find_scheme("Q4_K_M"), catalog(), QuantOptions{.imatrix = true},
+                                      KvLayout::standard);
+  REQUIRE(size);
+  MemoryRequest r = request(16384, "F16", true);
+  r.gpus = {{"GPU0", "cuda"}};
+  r.placement.gpu_layers = 999;
+  const MemoryEstimate e = estimate_memory(model(id), size->tensors, llama_cpp(), r, catalog());
+  REQUIRE(e.devices.size() == 2);
+  CHECK(logged_centi_mib(e.devices[0].weights_bytes) == 1850835);
+  CHECK(logged_centi_mib(e.devices[1].weights_bytes) == 41766);
+  const double host_mib = static_cast<double>(e.devices[1].compute_bytes) / k_mib;
+  CHECK(std::abs(host_mib - 42.01) <= 16.0);
+  CHECK(host_mib == Approx(42.0).margin(0.1));  // n_embd x ubatch + the f32 mask, 10 + 32 MiB
+  const double gpu_mib = static_cast<double>(e.devices[0].compute_bytes) / k_mib;
+  CHECK(std::abs(gpu_mib - 307.00) / 307.00 <= 0.10);
+
+  SECTION("two GPUs, every layer offloaded: 4 copies of the inputs per backend (pipeline parallelism)") {
+    MemoryRequest two = r;
+    two.gpus = {{"GPU0", "cuda"}, {"GPU1", "cuda"}};
+    const MemoryEstimate p = estimate_memory(model(id), size->tensors, llama_cpp(), two, catalog());
+    REQUIRE(p.devices.size() == 3);
+    const std::uint64_t mask_f16 = 16384ULL * 512 * 2;
+    CHECK(p.devices[0].compute_bytes == e.devices[0].compute_bytes + 3 * mask_f16);
+    CHECK(p.devices[1].compute_bytes == e.devices[0].compute_bytes + 3 * mask_f16);
+    CHECK(p.devices[2].compute_bytes == 5120ULL * 512 * 4 + 4 * 16384ULL * 512 * 4);
+    MemoryRequest partial = two;
+    partial.placement.gpu_layers = 40;  // some layers in RAM: no pipeline, one copy
+    const MemoryEstimate q = estimate_memory(model(id), size->tensors, llama_cpp(), partial, catalog());
+    CHECK(q.devices[0].compute_bytes == e.devices[0].compute_bytes);
   }
 }

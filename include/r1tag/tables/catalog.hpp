@@ -226,6 +226,7 @@ struct RuntimeProfile {
   RuntimeFlag clamps_context_to_trained;
   std::vector<RuntimeGpuOverhead> gpu_overhead;
   RuntimeFigure host_prompt_cache_bytes;  // llama-server's --cache-ram ceiling (0: none)
+  RuntimeFigure pipeline_parallel_copies;  // graph input copies per backend on several GPUs, all layers offloaded
   // Set when a version was asked for (--runtime ollama@0.6.7, or the one found installed): the eras of
   // the default context and parallel sequences follow it instead of the version text.
   std::string modelled_version;
