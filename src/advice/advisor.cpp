@@ -97,8 +97,17 @@ std::optional<PublishedSize> published_size(const Source& s) {
   return std::nullopt;
 }
 
-MemoryRequest memory_request(const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime, KvLayout layout) {
-  MemoryRequest m = default_memory_request(c, runtime, r.context_tokens);
+// The context a variant runs at: --ctx as given, or the runtime's default, which it clamps to the model's
+// trained context (ollama's 262144 from 47 GiB of VRAM is 131072 for a distill). 0 = does not apply.
+std::uint64_t context_for(const Model& m, const FitRequest& r, const RuntimeProfile& runtime) {
+  const std::uint64_t trained = m.hparams.context_length;
+  if (r.context_tokens <= trained) return r.context_tokens;
+  return r.context_is_runtime_default && runtime.clamps_context_to_trained.value ? trained : 0;
+}
+
+MemoryRequest memory_request(const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime, KvLayout layout,
+                             const Model& model) {
+  MemoryRequest m = default_memory_request(c, runtime, context_for(model, r, runtime));
   m.kv_layout = layout;
   m.kv_cache_type_k = c.find_type(r.kv_cache_type);
   m.kv_cache_type_v = m.kv_cache_type_k;
@@ -107,6 +116,20 @@ MemoryRequest memory_request(const FitRequest& r, const Catalog& c, const Runtim
   m.placement.tensor_split = r.tensor_split;
   m.headroom_bytes = r.headroom_bytes;
   return m;
+}
+
+// ollama >= 0.30: llama-server places the layers and `ollama ps` adds up its logged buffers.
+bool reports_llama_server_buffers(const RuntimeProfile& runtime) {
+  return runtime.name.substr(0, runtime.name.find('@')) == "ollama" && runtime.placement.value == "llama_server_fit";
+}
+
+// One line on who places the layers, for the runtimes whose placement changed in 2026.
+std::string placement_note(const RuntimeProfile& runtime) {
+  if (runtime.name.substr(0, runtime.name.find('@')) != "ollama") return {};
+  if (runtime.placement.value == "llama_server_fit")
+    return "ollama 0.30 and later run GGUF models in llama-server: its --fit places the layers, keeping 1 GiB free "
+           "per GPU, and `ollama ps` shows the buffers llama-server logs (use --runtime ollama@0.29 for older versions)";
+  return "ollama before 0.30 places layers with its own estimator (457 MiB kept per CUDA/ROCm GPU, 512 MiB on Metal)";
 }
 
 // Routed experts in RAM make a placement partial even with every layer offloaded.
@@ -171,14 +194,14 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   cand.ollama_tag = s.ollama_tag;
   cand.repo = s.repo;
   cand.kv_layout = layout_of(s);
-  if (r.context_tokens > s.model->hparams.context_length) return std::nullopt;
+  if (context_for(*s.model, r, runtime) == 0) return std::nullopt;
   const std::shared_ptr<const FileSize> plan = plan_of(s, c, cand.kv_layout, plans);
   cand.file_basis = s.scheme->custom_mix ? "published" : "computed";
   cand.tensor_split_estimated = s.scheme->custom_mix;
   if (!plan) return std::nullopt;
   cand.file_bytes = plan->total_bytes;
   if (!could_fit(plan->layers, r)) return std::nullopt;
-  const MemoryRequest request = memory_request(r, c, runtime, cand.kv_layout);
+  const MemoryRequest request = memory_request(r, c, runtime, cand.kv_layout, *s.model);
   const LayerWeights& weights = plan->layers;
   auto fit = fit_placement(*s.model, weights, runtime, request, r.budget, c);
   const bool full = fit && kind_of(*fit, false) == PlacementKind::gpu;
@@ -193,6 +216,7 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   cand.placement = kind_of(*fit, cand.experts_on_cpu);
   if (!r.ram_known && cand.placement != PlacementKind::gpu) return std::nullopt;
   cand.fit = std::move(*fit);
+  if (reports_llama_server_buffers(runtime)) cand.ollama_ps = ollama_ps(cand.fit.estimate, cand.experts_on_cpu);
   cand.capability = capability_score(*s.model, c.ranking).value_or(0);
   cand.quality = quality_verdict(*s.scheme, c);
   attach_speed(cand, weights, request, r, c, runtime);
@@ -213,6 +237,9 @@ std::string tensor_split_flag(const Candidate& cand) {
   return out;
 }
 
+// Run commands with today's flags and every default that matters spelled out: -c (llama-server's own
+// default, 0, is the trained context, which --fit may shrink), -np 1 (its default, auto, is 4 slots
+// sharing the context) and --n-cpu-moe for experts in RAM (common/arg.cpp; it replaces -ot exps=CPU).
 void attach_commands(Candidate& cand, const FitRequest& r, const Catalog& c, std::uint64_t context_tokens) {
   if (cand.ollama_tag != nullptr) {
     cand.ollama_command = fmt::format("OLLAMA_CONTEXT_LENGTH={} ollama run {}:{}", context_tokens, c.ollama_library,
@@ -223,10 +250,11 @@ void attach_commands(Candidate& cand, const FitRequest& r, const Catalog& c, std
                                       cand.scheme->name);
   }
   if (cand.repo != nullptr) {
-    std::string cmd = fmt::format("llama-server -hf {}:{} -c {}", cand.repo->repo, cand.scheme->name, context_tokens);
+    std::string cmd =
+        fmt::format("llama-server -hf {}:{} -c {} -np 1", cand.repo->repo, cand.scheme->name, context_tokens);
     if (cand.placement != PlacementKind::cpu) cmd += fmt::format(" -ngl {}", cand.fit.estimate.gpu_layers);
     if (cand.placement == PlacementKind::cpu) cmd += " -ngl 0";
-    if (cand.experts_on_cpu) cmd += " -ot exps=CPU";
+    if (cand.experts_on_cpu) cmd += fmt::format(" --n-cpu-moe {}", cand.model->hparams.block_count);
     cmd += r.flash_attention ? " -fa on" : " -fa off";
     cmd += kv_flags(r) + tensor_split_flag(cand);
     cand.llama_server_command = cmd;
@@ -264,8 +292,8 @@ Need smallest_need(const std::vector<Planned>& planned, const FitRequest& r, con
   one.context_tokens = context_tokens;
   for (const Planned& p : planned) {
     const Model& model = *p.source->model;
-    if (context_tokens > model.hparams.context_length) continue;
-    MemoryRequest m = memory_request(one, c, runtime, p.layout);
+    if (context_for(model, one, runtime) == 0) continue;
+    MemoryRequest m = memory_request(one, c, runtime, p.layout, model);
     if (!r.gpus.empty()) {
       m.gpus = {r.gpus.front()};
       m.placement.tensor_split.clear();
@@ -309,6 +337,15 @@ Error nothing_fits(const std::vector<Source>& sources, const FitRequest& r, cons
 
 }  // namespace
 
+std::shared_ptr<const RuntimeProfile> runtime_for(const FitRequest& request, const Catalog& catalog) {
+  auto profile = select_runtime(catalog, request.runtime);
+  if (!profile)
+    throw Error::usage(fmt::format("unknown runtime '{}'", request.runtime),
+                       "use llama.cpp, ollama (the current releases) or ollama@VERSION, e.g. ollama@0.29");
+  profile->selected_because = request.runtime_note;
+  return std::make_shared<const RuntimeProfile>(std::move(*profile));
+}
+
 FitAdvice advise(const FitRequest& request, const Catalog& catalog) {
   PlanCache plans;
   return advise(request, catalog, plans);
@@ -316,13 +353,14 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog) {
 
 FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& plans) {
   FitAdvice advice;
-  advice.runtime = find_runtime(catalog, request.runtime);
-  if (advice.runtime == nullptr) throw Error::usage(fmt::format("unknown runtime '{}'", request.runtime), "use llama.cpp or ollama");
+  advice.runtime = runtime_for(request, catalog);
   if (catalog.find_type(request.kv_cache_type) == nullptr)
     throw Error::usage(fmt::format("unknown KV cache type '{}'", request.kv_cache_type));
   advice.context_tokens = request.context_tokens;
   advice.ollama_library = catalog.ollama_library;
   if (request.hardware && !request.hardware->note.empty()) advice.notes.push_back(request.hardware->note);
+  if (!request.runtime_note.empty()) advice.notes.push_back(request.runtime_note);
+  if (const std::string note = placement_note(*advice.runtime); !note.empty()) advice.notes.push_back(note);
   const std::vector<Source> sources = published_variants(catalog, request);
   std::vector<Candidate> fitting;
   for (const Source& s : sources) {
@@ -334,7 +372,7 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& p
       request.described_candidates == 0 ? fitting.size() : std::min(request.described_candidates, fitting.size());
   for (std::size_t i = 0; i < described; ++i) {
     fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);
-    attach_commands(fitting[i], request, catalog, request.context_tokens);
+    attach_commands(fitting[i], request, catalog, context_for(*fitting[i].model, request, *advice.runtime));
   }
   advice.candidates = std::move(fitting);
   return advice;

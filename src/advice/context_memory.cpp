@@ -32,8 +32,10 @@ std::optional<PlacementFit> place(const Model& model, const LayerWeights& weight
 std::vector<ContextMemory> memory_by_context(const Explanation& e, const MemoryQuestion& q, const Catalog& catalog) {
   std::vector<ContextMemory> out;
   if (!e.computed) return out;
-  const RuntimeProfile* runtime = find_runtime(catalog, q.runtime);
-  if (runtime == nullptr) throw Error::usage(fmt::format("unknown runtime '{}'", q.runtime), "use llama.cpp or ollama");
+  const std::optional<RuntimeProfile> runtime = select_runtime(catalog, q.runtime);
+  if (!runtime)
+    throw Error::usage(fmt::format("unknown runtime '{}'", q.runtime),
+                       "use llama.cpp, ollama (the current releases) or ollama@VERSION, e.g. ollama@0.29");
   const GgmlType* kv_type = catalog.find_type(q.kv_cache_type);
   if (kv_type == nullptr) throw Error::usage(fmt::format("unknown KV cache type '{}'", q.kv_cache_type));
   const Model& model = *e.variant.model;

@@ -29,7 +29,10 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
       ->option_text("TOKENS[,TOKENS…]");
   cmd->add_option("--kv-type", options.kv_type, "KV cache type for the memory figures: f16 (default), q8_0, q4_0, …");
   cmd->add_option("--flash-attn", options.flash_attn, "Flash attention for the memory figures: on (default) or off");
-  cmd->add_option("--runtime", options.runtime, "Runtime to model: llama.cpp (default) or ollama");
+  cmd->add_option("--runtime", options.runtime,
+                  "Runtime to model: llama.cpp (default; llama-server b10488), ollama (0.30+, on llama-server), "
+                  "ollama@0.29 or ollama@VERSION for older releases")
+      ->option_text("NAME[@VERSION]");
   add_hardware_flags(*cmd, options.hardware);
   cmd->add_flag("--tensors", options.tensors,
                 "List every tensor with its shape, ggml type and bytes, as llama-quantize --dry-run would");

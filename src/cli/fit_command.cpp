@@ -9,6 +9,7 @@
 
 #include "cli/app.hpp"
 #include "cli/hardware_flags.hpp"
+#include "cli/installed_runtime.hpp"
 #include "cli/options.hpp"
 #include "cli/system_command.hpp"
 #include "render/fit_render.hpp"
@@ -40,7 +41,30 @@ double checked_share(const std::string& part) {
   return share;
 }
 
-FitRequest build_request(const FitOptions& o, const Catalog& catalog, const Hardware& h) {
+// The context to fit: --ctx, else the runtime's own default when it has one for this much VRAM
+// (ollama's tiers), else r1tag's default (R1's reasoning needs thousands of tokens; llama.cpp's own
+// default, the trained context, is what --fit shrinks when memory is short).
+void choose_context(FitRequest& r, const FitOptions& o, const Catalog& catalog) {
+  if (!o.ctx.empty()) {
+    r.context_tokens = parse_context_tokens(o.ctx);
+    check_trained_context(r.context_tokens, catalog);
+    return;
+  }
+  const std::shared_ptr<const RuntimeProfile> runtime = runtime_for(r, catalog);
+  std::uint64_t vram_bytes = 0;
+  for (const std::uint64_t g : r.budget.gpu_bytes) vram_bytes += g;
+  const std::uint64_t runtime_default = runtime_default_context_tokens(*runtime, vram_bytes);
+  if (runtime_default == 0) {
+    r.context_tokens = parse_context_tokens(std::string(k_fit_default_context));
+    return;
+  }
+  const std::string_view name = runtime->name.substr(0, runtime->name.find('@'));
+  r.context_tokens = runtime_default;
+  r.context_is_runtime_default = true;
+  r.context_source = fmt::format("{}'s default for {} of VRAM", name, format_gib(vram_bytes));
+}
+
+FitRequest build_request(const FitOptions& o, const Catalog& catalog, const Hardware& h, const Environment& env) {
   FitRequest r;
   if (!h.given() && h.detected)
     throw Error::usage("no GPU and no system RAM were detected ('r1tag system' shows what was read)",
@@ -56,11 +80,12 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog, const Hard
   r.described_candidates = o.all ? 0 : static_cast<std::size_t>(o.top);
   r.hardware = h.named;
   r.host = h.host;
-  r.context_tokens = parse_context_tokens(o.ctx);
-  check_trained_context(r.context_tokens, catalog);
   r.kv_cache_type = checked_kv_type(o.kv_type);
   r.flash_attention = checked_on_off("--flash-attn", o.flash_attn);
-  r.runtime = o.runtime;
+  const RuntimeSelection runtime = choose_runtime(o.runtime, env);
+  r.runtime = runtime.spec;
+  r.runtime_note = runtime.because;
+  choose_context(r, o, catalog);
   r.prefer = o.prefer == "quality" ? Preference::quality : o.prefer == "speed" ? Preference::speed : Preference::balanced;
   r.model_filter = o.model;
   r.family_filter = o.family;
@@ -90,12 +115,17 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
                   "partly in RAM), speed (fastest with acceptable quality loss)")
       ->check(CLI::IsMember({"balanced", "quality", "speed"}));
   cmd->add_option("--ctx", o.ctx,
-                  "Context length in tokens (default 8192: R1's reasoning traces run to thousands of tokens, so 2K-4K "
-                  "defaults cut them off)")
+                  "Context length in tokens (default: ollama's own default for the VRAM with --runtime ollama, 4096 / "
+                  "32768 from 23 GiB / 262144 from 47 GiB; else 8192, since R1's reasoning traces run to thousands of "
+                  "tokens)")
       ->option_text("TOKENS");
   cmd->add_option("--kv-type", o.kv_type, "KV cache type: f16 (default), q8_0, q4_0, … (quantized V needs flash attention)");
   cmd->add_option("--flash-attn", o.flash_attn, "Flash attention: on (default) or off");
-  cmd->add_option("--runtime", o.runtime, "Runtime to model: llama.cpp (default) or ollama");
+  cmd->add_option("--runtime", o.runtime,
+                  "Runtime to model: llama.cpp (default; llama-server b10488, --fit placement) or ollama (0.30+, on "
+                  "llama-server); ollama@0.29 or ollama@VERSION for older releases. Without a version, the one "
+                  "installed on PATH if it answers --version")
+      ->option_text("NAME[@VERSION]");
   cmd->add_option("--model", o.model, "Only this model: a size such as 14b, or a model id");
   cmd->add_option("--family", o.family, "Only distills or the original 671B: distill | original")
       ->check(CLI::IsMember({"distill", "original"}));
@@ -116,6 +146,7 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
       "  r1tag fit --gpu \"M2 Max 32GB\"\n"
       "  r1tag fit --gpu 2x3090 --ram 128GB\n"
       "  r1tag fit --vram 24GB --ctx 32K --kv-type q8_0\n"
+      "  r1tag fit --vram 24GB --runtime ollama      # ollama's 32768-token default on 24 GB\n"
       "  r1tag fit --gpus 24GB,24GB --ram 64GB\n"
       "  r1tag fit --vram 24GB --ram 192GB --family original\n"
       "  r1tag fit --ram 32GB                      # CPU only\n"
@@ -124,15 +155,16 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
 
 namespace {
 
-CommandResult fit_on(const FitOptions& options, const Catalog& catalog, const TextStyle& style, const Hardware& hardware) {
-  const FitRequest request = build_request(options, catalog, hardware);
+CommandResult fit_on(const FitOptions& options, const Catalog& catalog, const TextStyle& style, const Hardware& hardware,
+                     const Environment& env) {
+  const FitRequest request = build_request(options, catalog, hardware, env);
   FitAdvice advice;
   try {
     PlanCache plans = plan_cache_for(catalog, false);
     advice = advise(request, catalog, plans);
   } catch (const Error& e) {
     if (e.code() != ExitCode::nothing_fits || !options.json) throw;
-    advice.runtime = find_runtime(catalog, request.runtime);
+    advice.runtime = runtime_for(request, catalog);
     CommandResult result;
     result.out = render_fit_json_error(advice, request, e);
     result.err = error_line(e);
@@ -157,7 +189,7 @@ CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const T
   // Detection's warnings come first, also when the command then fails.
   const std::string warnings = warning_lines(hardware.warnings);
   try {
-    CommandResult result = fit_on(options, catalog, style, hardware);
+    CommandResult result = fit_on(options, catalog, style, hardware, env);
     result.err = warnings + result.err;
     return result;
   } catch (const Error& e) {

@@ -3,12 +3,14 @@
 
 #include <r1tag/tables/catalog.hpp>
 
+#include "cli/app.hpp"
 #include "cli/explain_command.hpp"
 #include "cli/hardware_flags.hpp"
 #include "render/explain_render.hpp"
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -18,13 +20,16 @@ class App;
 
 namespace r1tag::cli {
 
+// fit's context when neither --ctx nor the runtime sets one: R1's reasoning traces run to thousands of tokens.
+inline constexpr std::string_view k_fit_default_context = "8192";
+
 struct FitOptions {
   HardwareFlags hardware;
   std::string prefer = "balanced";
-  std::string ctx = "8192";
+  std::string ctx;  // empty: the runtime's default for the VRAM (ollama), else k_fit_default_context
   std::string kv_type = "f16";
   std::string flash_attn = "on";
-  std::string runtime = "llama.cpp";
+  std::string runtime;  // empty: llama.cpp; without @VERSION, the installed version if one answers
   std::string model;
   std::string family;
   std::vector<std::string> tensor_split;

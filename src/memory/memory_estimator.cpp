@@ -16,6 +16,7 @@ namespace r1tag {
 namespace {
 
 constexpr std::uint64_t k_logit_bytes = sizeof(float);  // llama.cpp's output buffer holds f32 logits
+constexpr std::uint64_t k_f16_bytes = 2;                // the KQ mask a GPU uses with flash attention
 constexpr int k_cpu = -1;                               // device index of system RAM
 
 bool quantized(const GgmlType& type) { return type.block_size > 1; }
@@ -41,6 +42,7 @@ bool version_at_least(std::string_view version, std::string_view since) {
 // The version number at the start of a profile's version text, "0.15.5" from "ollama v0.15.5 - …";
 // empty when it names none (llama.cpp profiles use a single era).
 std::string modelled_version(const RuntimeProfile& runtime) {
+  if (!runtime.modelled_version.empty()) return runtime.modelled_version;
   const std::string_view text = runtime.version.value;
   const std::size_t v = text.find(" v");
   if (v == std::string::npos) return {};
@@ -242,16 +244,34 @@ void DeviceSizer::add_buffers(std::uint64_t kv_cells) {
   const std::uint64_t compute = compute_buffer_bytes(
       m_model, m_request.kv_layout,
       {.kv_cells = kv_cells, .ubatch_tokens = m_request.ubatch_tokens, .flash_attention = m_request.flash_attention});
-  // Every backend that runs part of the graph reserves its worst case; with everything offloaded the
-  // CPU still embeds the input tokens (token_embd stays in RAM), a buffer of n_embd x ubatch floats.
+  // Every backend that runs part of the graph reserves its worst case. With every layer offloaded the CPU
+  // still embeds the input tokens (token_embd stays in RAM), n_embd x ubatch floats, and holds the graph
+  // inputs the GPUs copy from, chiefly the KQ mask, built as f32 n_kv x ubatch in host memory (a GPU casts
+  // it to f16 for flash attention): 42.01 MiB = 10 + 32 MiB for the 32B at 16384 cells (llama.cpp#11861).
+  // Split over several GPUs with every layer offloaded, llama.cpp runs the GPUs as a pipeline and keeps
+  // pipeline_parallel_copies of the inputs on every backend.
   const bool cpu_runs_layers = cpu.layer_count > 0 || m_request.placement.cpu_moe_layers > 0;
+  std::size_t gpus_with_layers = 0;
+  for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) gpus_with_layers += m_devices[g].layer_count > 0 ? 1 : 0;
+  const bool pipeline = !cpu_runs_layers && gpus_with_layers > 1;
+  const std::uint64_t copies = pipeline ? m_runtime.pipeline_parallel_copies.value : 1;
+  const std::uint64_t tokens = std::min<std::uint64_t>(kv_cells, m_request.ubatch_tokens);
+  const std::uint64_t host_mask = kv_cells * tokens * k_logit_bytes;
+  const std::uint64_t device_mask = kv_cells * tokens * (m_request.flash_attention ? k_f16_bytes : k_logit_bytes);
   for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) {
     DeviceFigures& d = m_devices[g];
-    if (d.layer_count > 0) d.compute_bytes = compute;
+    if (d.layer_count > 0) d.compute_bytes = compute + (copies - 1) * device_mask;
     // An unused GPU gets no context, so no overhead either.
     if ((d.layer_count > 0 || d.weights_bytes > 0) && m_gpu_overhead[g]) d.overhead_bytes = *m_gpu_overhead[g];
   }
-  cpu.compute_bytes = cpu_runs_layers ? compute : std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * k_logit_bytes;
+  const std::uint64_t input_rows = std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * k_logit_bytes;
+  if (cpu_runs_layers) {
+    cpu.compute_bytes = compute;
+  } else if (gpus_with_layers > 0) {
+    cpu.compute_bytes = input_rows + copies * host_mask;
+  } else {
+    cpu.compute_bytes = input_rows;
+  }
 }
 
 }  // namespace detail
@@ -275,6 +295,39 @@ const RuntimeProfile* find_runtime(const Catalog& catalog, std::string_view name
   return nullptr;
 }
 
+std::optional<RuntimeProfile> select_runtime(const Catalog& catalog, std::string_view spec) {
+  if (const RuntimeProfile* exact = find_runtime(catalog, spec)) return *exact;
+  const std::size_t at = spec.find('@');
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::string_view base = spec.substr(0, at);
+  std::string_view version = spec.substr(at + 1);
+  if (!version.empty() && (version.front() == 'v' || version.front() == 'b')) version.remove_prefix(1);
+  if (version.empty() || version.find_first_not_of("0123456789.") != std::string_view::npos) return std::nullopt;
+  const RuntimeProfile* best = nullptr;
+  for (const RuntimeProfile& r : catalog.runtimes) {
+    const bool family = r.name == base || (r.name.size() > base.size() && r.name.substr(0, base.size()) == base &&
+                                           r.name[base.size()] == '@');
+    if (!family || !version_at_least(version, r.first_version.value)) continue;
+    if (best == nullptr || version_at_least(r.first_version.value, best->first_version.value)) best = &r;
+  }
+  if (best == nullptr) return std::nullopt;
+  RuntimeProfile chosen = *best;
+  chosen.modelled_version = std::string(version);
+  return chosen;
+}
+
+std::uint64_t runtime_default_context_tokens(const RuntimeProfile& runtime, std::uint64_t total_vram_bytes) {
+  const std::string version = modelled_version(runtime);
+  const RuntimeContextDefault* era = nullptr;
+  for (const RuntimeContextDefault& d : runtime.default_context)
+    if (version.empty() || version_at_least(version, d.since_version)) era = &d;
+  std::uint64_t tokens = 0;
+  if (era != nullptr)
+    for (const RuntimeContextTier& t : era->tiers)
+      if (total_vram_bytes >= t.min_total_vram_bytes) tokens = t.context_tokens;
+  return tokens;
+}
+
 const RuntimeGpuOverhead* gpu_overhead_for(const RuntimeProfile& runtime, std::string_view backend) {
   const RuntimeGpuOverhead* any = nullptr;
   for (const RuntimeGpuOverhead& o : runtime.gpu_overhead) {
@@ -293,14 +346,7 @@ std::uint32_t default_parallel_sequences(const RuntimeProfile& runtime) {
 }
 
 std::uint64_t default_context_tokens(const RuntimeProfile& runtime, const Model& model, std::uint64_t total_vram_bytes) {
-  const std::string version = modelled_version(runtime);
-  const RuntimeContextDefault* era = nullptr;
-  for (const RuntimeContextDefault& d : runtime.default_context)
-    if (version.empty() || version_at_least(version, d.since_version)) era = &d;
-  std::uint64_t tokens = 0;
-  if (era != nullptr)
-    for (const RuntimeContextTier& t : era->tiers)
-      if (total_vram_bytes >= t.min_total_vram_bytes) tokens = t.context_tokens;
+  const std::uint64_t tokens = runtime_default_context_tokens(runtime, total_vram_bytes);
   const std::uint64_t trained = model.hparams.context_length;
   if (tokens == 0) return trained;
   return runtime.clamps_context_to_trained.value ? std::min(tokens, trained) : tokens;

@@ -243,6 +243,9 @@ void attach(Variant& v, const HfRepo& repo, const HfFile& f) {
 void attach_hf_file(Variant& v, const Catalog& c) {
   if (v.scheme == nullptr) return;
   if (v.repo != nullptr) {
+    // The importance matrix is the publisher's practice for the whole repository, so it also holds for a
+    // file the catalogue does not list (bartowski's Llama-70B Q4_0: ffn_down of the first 10 layers Q4_1).
+    v.imatrix = v.imatrix || v.repo->imatrix;
     if (const HfFile* f = v.repo->find_file(v.scheme->name)) attach(v, *v.repo, *f);
     return;
   }

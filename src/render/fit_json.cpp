@@ -23,6 +23,9 @@ void write_budget(JsonWriter& w, const FitAdvice& advice, const FitRequest& r) {
   if (r.ram_known) w.value(r.budget.ram_bytes);
   else w.null();
   w.field("context_tokens", r.context_tokens);
+  w.key("context_source");
+  if (r.context_source.empty()) w.null();
+  else w.value(r.context_source);
   w.field("kv_cache_type", r.kv_cache_type);
   w.field("flash_attention", r.flash_attention);
   w.field("runtime", advice.runtime->name);
@@ -93,6 +96,17 @@ void write_candidate(JsonWriter& w, const Candidate& c, std::size_t rank, const 
   w.key("tokens_per_second");
   write_speed(w, c);
   w.field("why", c.why);
+  w.key("ollama_ps");
+  if (c.ollama_ps) {
+    w.begin_object()
+        .field("size", c.ollama_ps->size)
+        .field("processor", c.ollama_ps->processor)
+        .field("size_bytes", c.ollama_ps->size_bytes)
+        .field("vram_bytes", c.ollama_ps->vram_bytes)
+        .end_object();
+  } else {
+    w.null();
+  }
   w.key("run")
       .begin_object()
       .field("ollama", null_if_empty(c.ollama_command))

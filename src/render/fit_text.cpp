@@ -26,8 +26,8 @@ std::string budget_line(const FitAdvice& advice, const FitRequest& r, std::size_
   if (!hardware.empty()) hardware = fmt::format("{} GPU{} with {}", r.gpus.size(), r.gpus.size() > 1 ? "s" : "", hardware);
   if (r.ram_known) hardware += fmt::format("{}{} GiB RAM", hardware.empty() ? "" : ", ", gib(r.budget.ram_bytes));
   return fmt::format(
-      "{}; context {} tokens, KV cache {}, flash attention {}, {} {}\n{} variant{} fit{}{}\n",
-      hardware, r.context_tokens, detail::lower(r.kv_cache_type), r.flash_attention ? "on" : "off", advice.runtime->name,
+      "{}; context {} tokens{}, KV cache {}, flash attention {}, {} {}\n{} variant{} fit{}{}\n",
+      hardware, r.context_tokens, r.context_source.empty() ? "" : fmt::format(" ({})", r.context_source), detail::lower(r.kv_cache_type), r.flash_attention ? "on" : "off", advice.runtime->name,
       advice.runtime->version.value, total, total == 1 ? "" : "s", total == 1 ? "s" : "",
       total > advice.candidates.size() ? fmt::format("; the best {} (--all shows every one)", advice.candidates.size()) : "");
 }
@@ -49,7 +49,7 @@ std::string where_line(const Candidate& c) {
     case PlacementKind::gpu: return fmt::format("all {} layers on the GPU", e.layer_count);
     case PlacementKind::partial:
       return fmt::format("{} of {} layers on the GPU{}, the rest in RAM: much slower than all on the GPU", e.gpu_layers,
-                         e.layer_count, c.experts_on_cpu ? ", routed experts in RAM (-ot exps=CPU)" : "");
+                         e.layer_count, c.experts_on_cpu ? fmt::format(", routed experts in RAM (--n-cpu-moe {})", c.model->hparams.block_count) : "");
     case PlacementKind::cpu: return "CPU only, from RAM: slow";
   }
   return {};
@@ -71,6 +71,8 @@ void candidate_text(std::string& out, const Candidate& c, std::size_t rank, cons
     first = false;
   }
   row("context", fmt::format("up to {} tokens with this placement", c.fit.max_context_tokens));
+  if (c.ollama_ps)
+    row("ollama", fmt::format("`ollama ps` will show SIZE {}, PROCESSOR {} (estimate)", c.ollama_ps->size, c.ollama_ps->processor));
   if (c.speed) {
     std::string prompt;
     if (c.speed->prompt_low_tokens_per_second)

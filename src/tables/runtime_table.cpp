@@ -14,6 +14,7 @@ namespace {
 const std::set<std::string, std::less<>> k_output_layer_offload = {"first", "with_last_layer"};
 const std::set<std::string, std::less<>> k_quantized_v_without_fa = {"error", "f16"};
 const std::set<std::string, std::less<>> k_gpu_backends = {"any", "cuda", "rocm", "metal"};
+const std::set<std::string, std::less<>> k_placements = {"llama_server_fit", "ollama_estimator"};
 
 RuntimeFigure read_figure(const JsonReader& parent, const std::string& key, bool positive) {
   const JsonReader r = parent.child(key);
@@ -108,6 +109,12 @@ RuntimeProfile read_profile(const JsonReader& r, std::string_view name) {
   p.name = name;
   if (!r.expect_object()) return p;
   p.version = read_choice(r, "version", nullptr);
+  p.first_version = read_choice(r, "first_version", nullptr);
+  if (p.first_version.value.find_first_not_of("0123456789.") != std::string_view::npos) {
+    r.child("first_version").child("value").problem(
+        fmt::format("expected a version such as \"0.30.0\", got \"{}\"", p.first_version.value));
+  }
+  p.placement = read_choice(r, "placement", &k_placements);
   p.kv_padding_tokens = read_figure(r, "kv_padding_tokens", true);
   p.default_batch_tokens = read_figure(r, "default_batch_tokens", true);
   p.default_ubatch_tokens = read_figure(r, "default_ubatch_tokens", true);
@@ -120,6 +127,8 @@ RuntimeProfile read_profile(const JsonReader& r, std::string_view name) {
   p.kv_cache_type_needs_equal_key_value_length = read_flag(r, "kv_cache_type_needs_equal_key_value_length");
   p.clamps_context_to_trained = read_flag(r, "clamps_context_to_trained");
   p.gpu_overhead = read_overheads(r);
+  p.host_prompt_cache_bytes = read_figure(r, "host_prompt_cache_bytes", false);
+  p.pipeline_parallel_copies = read_figure(r, "pipeline_parallel_copies", true);
   return p;
 }
 

@@ -65,7 +65,9 @@ TEST_CASE("version: --version names the data tables' revision and the runtime ve
   CHECK(version.code == 0);
   CHECK(version.out.rfind("r1tag ", 0) == 0);
   CHECK(contains(version.out, "\ndata tables: "));
-  // data/runtimes.json: the llama.cpp release bundled in node-llama-cpp 3.22.1.
-  CHECK(contains(version.out, "\nruntime profile llama.cpp: ggml-org/llama.cpp release v0.5.0"));
-  CHECK(contains(version.out, "\nruntime profile ollama: ollama v0."));
+  // data/runtimes.json: llama-server b10488 (the build ollama v0.32.15 ships), ollama v0.32.15, and the
+  // pre-0.30 ollama profile still selectable by name.
+  CHECK(contains(version.out, "\nruntime profile llama.cpp: llama.cpp b10488"));
+  CHECK(contains(version.out, "\nruntime profile ollama: ollama v0.32.15"));
+  CHECK(contains(version.out, "\nruntime profile ollama@0.29: ollama v0.15.5 - v0.29.x"));
 }

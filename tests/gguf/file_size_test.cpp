@@ -90,6 +90,14 @@ TEST_CASE("file_size matches sizes the hubs show within their rounding", "[file_
           // bartowski/DeepSeek-R1-Distill-Qwen-14B-GGUF: Q4_0 with an imatrix is 8.54, not 8.52.
           {"DeepSeek-R1-Distill-Qwen-14B", "Q4_0", true, "8.54 GB", KvLayout::standard},
           {"DeepSeek-R1-Distill-Qwen-14B", "IQ3_XS", true, "6.38 GB", KvLayout::standard},
+          // IQ4_XS / IQ4_NL with an imatrix keep ffn_down of the first eighth at the ftype's type (Q5_K without
+          // one: 7B IQ4_XS would be 4.25 GB, 14B 8.19 GB): bartowski's 7B and 14B trees, 32B README table.
+          {"DeepSeek-R1-Distill-Qwen-7B", "IQ4_NL", true, "4.44 GB", KvLayout::standard},
+          {"DeepSeek-R1-Distill-Qwen-14B", "IQ4_XS", true, "8.12 GB", KvLayout::standard},
+          {"DeepSeek-R1-Distill-Qwen-14B", "IQ4_NL", true, "8.55 GB", KvLayout::standard},
+          {"DeepSeek-R1-Distill-Qwen-32B", "IQ4_XS", true, "17.69 GB", KvLayout::standard},
+          {"DeepSeek-R1-Distill-Qwen-32B", "IQ4_NL", true, "18.68 GB", KvLayout::standard},
+          {"DeepSeek-R1-Distill-Qwen-32B", "Q4_0", true, "18.71 GB", KvLayout::standard},
           // bartowski/DeepSeek-R1-Distill-Qwen-32B-GGUF: publisher variants and very-low-bit files.
           {"DeepSeek-R1-Distill-Qwen-32B", "Q4_K_L", true, "20.43 GB", KvLayout::standard},
           {"DeepSeek-R1-Distill-Qwen-32B", "Q3_K_XL", true, "17.93 GB", KvLayout::standard},

@@ -147,6 +147,11 @@ TEST_CASE("quant_rules changes Q4_0 and IQ4 files when an imatrix is used", "[qu
   CHECK(plan("DeepSeek-R1-Distill-Qwen-14B", "Q4_0").at("blk.5.ffn_down.weight") == "Q4_0");
   CHECK(plan("DeepSeek-R1-Distill-Qwen-14B", "IQ4_XS").at("blk.5.ffn_down.weight") == "Q5_K");
   CHECK(plan("DeepSeek-R1-Distill-Qwen-14B", "IQ4_XS", {.imatrix = true}).at("blk.5.ffn_down.weight") == "IQ4_XS");
+  // Q4_0 with an imatrix: ffn_down of the first n/8 layers becomes Q4_1 (Llama-70B: layers 0-9).
+  const auto llama70 = plan("DeepSeek-R1-Distill-Llama-70B", "Q4_0", {.imatrix = true});
+  CHECK(llama70.at("blk.9.ffn_down.weight") == "Q4_1");
+  CHECK(llama70.at("blk.10.ffn_down.weight") == "Q4_0");
+  CHECK(plan("DeepSeek-R1-Distill-Llama-70B", "Q4_0").at("blk.0.ffn_down.weight") == "Q4_0");
 }
 
 TEST_CASE("quant_rules forces Q8_0 embeddings and output in bartowski's _L variants", "[quant_rules]") {

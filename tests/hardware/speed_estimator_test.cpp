@@ -95,7 +95,7 @@ bool meets(double low, double high, double measured) {
 
 TEST_CASE("speed_estimator's range meets published decode measurements", "[speed_estimator]") {
   SECTION("RTX 4090, deepseek-r1:14b (ollama): 92.49 tok/s, geerlingguy/ai-benchmarks#43") {
-    Setup s = setup("DeepSeek-R1-Distill-Qwen-14B", "Q4_K_M", KvLayout::standard, "ollama", 1024);
+    Setup s = setup("DeepSeek-R1-Distill-Qwen-14B", "Q4_K_M", KvLayout::standard, "ollama@0.29", 1024);
     all_on(s, "RTX 4090", 1);
     const SpeedEstimate e = run(s);
     CHECK(meets(e.decode_low_tokens_per_second, e.decode_high_tokens_per_second, 92.49));
@@ -113,7 +113,7 @@ TEST_CASE("speed_estimator's range meets published decode measurements", "[speed
     CHECK(meets(e.decode_low_tokens_per_second, e.decode_high_tokens_per_second, 17.2));
   }
   SECTION("AmpereOne A192-32X CPU only, deepseek-r1:671b (ollama): 4.18 tok/s, geerlingguy/ai-benchmarks#10") {
-    Setup s = setup("DeepSeek-R1", "Q4_K_M", KvLayout::deepseek_legacy, "ollama", 1024);
+    Setup s = setup("DeepSeek-R1", "Q4_K_M", KvLayout::deepseek_legacy, "ollama@0.29", 1024);
     s.hardware.host = embedded_catalog().find_device("Ampere AmpereOne A192-32X (DDR5-5200 8 channel)");
     REQUIRE(s.hardware.host != nullptr);
     const SpeedEstimate e = run(s);
@@ -200,7 +200,7 @@ TEST_CASE("speed_estimator refuses hardware that does not match the request's GP
 TEST_CASE("speed_estimator adds a per-layer latency that bounds small models", "[speed_estimator]") {
   // deepseek-r1:1.5b on M1 Ultra 48-core (ollama): 126.21 tok/s, geerlingguy/ai-benchmarks README @ 2230712
   // (DeepSeek table). Bandwidth alone would say 300+ tok/s for 1 GB per token at 800 GB/s.
-  Setup s = setup("DeepSeek-R1-Distill-Qwen-1.5B", "Q4_K_M", KvLayout::standard, "ollama", 1024);
+  Setup s = setup("DeepSeek-R1-Distill-Qwen-1.5B", "Q4_K_M", KvLayout::standard, "ollama@0.29", 1024);
   all_on(s, "M1 Ultra", 1);
   const SpeedEstimate e = run(s);
   CHECK(meets(e.decode_low_tokens_per_second, e.decode_high_tokens_per_second, 126.21));
@@ -210,7 +210,7 @@ TEST_CASE("speed_estimator adds a per-layer latency that bounds small models", "
   CHECK(e.basis.find("29 layers x ") != std::string::npos);
   CHECK(e.basis.find("ms latency") != std::string::npos);
   SECTION("the 14B on the same Mac stays in range: 35.89 tok/s, geerlingguy/ai-benchmarks#11") {
-    Setup big = setup("DeepSeek-R1-Distill-Qwen-14B", "Q4_K_M", KvLayout::standard, "ollama", 1024);
+    Setup big = setup("DeepSeek-R1-Distill-Qwen-14B", "Q4_K_M", KvLayout::standard, "ollama@0.29", 1024);
     all_on(big, "M1 Ultra", 1);
     const SpeedEstimate b = run(big);
     CHECK(b.decode_low_tokens_per_second <= 35.89);

@@ -321,7 +321,8 @@ const DryRunContext k_dry_run_contexts[] = {
 
 const Catalog& catalog() { return embedded_catalog(); }
 const RuntimeProfile& llama_cpp() { return *find_runtime(catalog(), "llama.cpp"); }
-const RuntimeProfile& ollama() { return *find_runtime(catalog(), "ollama"); }
+// The ollama the published measurements ran (2025-26 releases before v0.30, its own estimator and runner).
+const RuntimeProfile& ollama() { return *find_runtime(catalog(), "ollama@0.29"); }
 const Model& model(const char* id) { return *catalog().find_model(id); }
 
 // Tensor plans are the expensive part; build each once.
@@ -436,7 +437,7 @@ TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exa
 }
 
 TEST_CASE("memory_estimator applies each runtime's KV cache rules", "[memory_estimator]") {
-  SECTION("ollama caches f16 for DeepSeek-R1 671B whatever KV type is asked (key_length 192 != value_length 128)") {
+  SECTION("ollama before v0.30 caches f16 for DeepSeek-R1 671B whatever KV type is asked (key_length 192 != value_length 128)") {
     MemoryRequest r = request(4096, "Q8_0", true, ollama());
     r.kv_layout = KvLayout::deepseek_legacy;
     const MemoryEstimate e =
@@ -444,10 +445,10 @@ TEST_CASE("memory_estimator applies each runtime's KV cache rules", "[memory_est
     CHECK(e.kv_cache_type_k == "F16");
     CHECK(e.kv_cache_bytes == 20468203520ULL);
     REQUIRE(e.notes.size() == 1);
-    CHECK(e.notes[0] == "ollama ignores the Q8_0 KV cache type for this model (key_length 192 != value_length 128) "
+    CHECK(e.notes[0] == "ollama@0.29 ignores the Q8_0 KV cache type for this model (key_length 192 != value_length 128) "
                         "and caches f16");
   }
-  SECTION("ollama falls back to f16 without flash attention; llama.cpp refuses") {
+  SECTION("ollama before v0.30 falls back to f16 without flash attention; llama.cpp refuses") {
     const auto& tensors = plan("DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard);
     const MemoryEstimate e =
         estimate_memory(model("DeepSeek-R1-Distill-Qwen-7B"), tensors, ollama(), request(8192, "Q8_0", false, ollama()),
@@ -506,7 +507,7 @@ TEST_CASE("memory_estimator places layers as llama.cpp does", "[memory_estimator
     CHECK(e.devices[0].overhead_bytes == k_gib);
     CHECK(e.devices[1].kv_cache_bytes == 0);
     CHECK(e.devices[1].output_bytes == 152064ULL * 4);
-    CHECK(e.devices[1].compute_bytes == 3584ULL * 512 * 4);
+    CHECK(e.devices[1].compute_bytes == 3584ULL * 512 * 4 + 4096ULL * 512 * 4);  // input rows + the f32 KQ mask
   }
   SECTION("-ngl 1 offloads the output layer first on the 2026 llama.cpp, block 27 on ollama's 2025 copy") {
     r.placement.gpu_layers = 1;
@@ -646,5 +647,86 @@ TEST_CASE("memory_estimator's placement search finds what trying every layer cou
     const std::optional<PlacementFit> fit = fit_placement(m, tensors, llama_cpp(), r, budget, catalog());
     REQUIRE(fit.has_value() == expected.has_value());
     if (fit) CHECK(fit->estimate.gpu_layers == *expected);
+  }
+}
+
+TEST_CASE("runtime profiles: ollama is the current release on llama-server; older releases by version", "[memory_estimator]") {
+  const RuntimeProfile& current = *find_runtime(catalog(), "ollama");
+  const Model& distill = model("DeepSeek-R1-Distill-Qwen-14B");
+  SECTION("ollama >= 0.30 (server/routes.go): 4096 below 23 GiB of VRAM, 32768 from 23 GiB, 262144 from 47 GiB") {
+    CHECK(runtime_default_context_tokens(current, 8 * k_gib) == 4096);
+    CHECK(runtime_default_context_tokens(current, 23 * k_gib - 1) == 4096);
+    CHECK(runtime_default_context_tokens(current, 23 * k_gib) == 32768);
+    CHECK(runtime_default_context_tokens(current, 24 * k_gib) == 32768);
+    CHECK(runtime_default_context_tokens(current, 47 * k_gib) == 262144);
+    CHECK(default_context_tokens(current, distill, 48 * k_gib) == 131072);  // llm/server.go clamps to n_ctx_train
+    CHECK(runtime_default_context_tokens(llama_cpp(), 24 * k_gib) == 0);     // -c 0: the trained context
+  }
+  SECTION("ollama >= 0.30 runs llama-server: its fit margin, one sequence, V-less MLA, no key/value length rule") {
+    CHECK(current.placement.value == "llama_server_fit");
+    CHECK(gpu_overhead_for(current, "cuda")->bytes == k_gib);
+    CHECK(default_parallel_sequences(current) == 1);
+    CHECK(current.v_less_mla_cache.value);
+    CHECK_FALSE(current.kv_cache_type_needs_equal_key_value_length.value);
+    CHECK(current.host_prompt_cache_bytes.value == 8192 * k_mib);
+  }
+  SECTION("select_runtime: names, NAME@VERSION and the eras of the older profile") {
+    CHECK(select_runtime(catalog(), "ollama")->name == "ollama");
+    CHECK(select_runtime(catalog(), "ollama@0.29")->name == "ollama@0.29");
+    CHECK(select_runtime(catalog(), "ollama@0.32.15")->name == "ollama");
+    CHECK(select_runtime(catalog(), "ollama@v0.30.0")->name == "ollama");
+    const auto old = select_runtime(catalog(), "ollama@0.29.3");
+    REQUIRE(old);
+    CHECK(old->name == "ollama@0.29");
+    CHECK(default_context_tokens(*old, distill, 24 * k_gib) == 32768);  // VRAM tiers since v0.15.5
+    const auto older = select_runtime(catalog(), "ollama@0.6.7");
+    REQUIRE(older);
+    CHECK(older->name == "ollama@0.29");
+    CHECK(default_context_tokens(*older, distill, 24 * k_gib) == 4096);  // v0.6.7: 4096 whatever the VRAM
+    CHECK(default_parallel_sequences(*older) == 2);
+    CHECK(default_parallel_sequences(*select_runtime(catalog(), "ollama@0.5.7")) == 4);
+    CHECK(select_runtime(catalog(), "llama.cpp@b10488")->name == "llama.cpp");
+    CHECK_FALSE(select_runtime(catalog(), "vllm"));
+    CHECK_FALSE(select_runtime(catalog(), "ollama@latest"));
+    CHECK_FALSE(select_runtime(catalog(), "ollam@0.30"));
+  }
+}
+
+TEST_CASE("memory_estimator: host compute buffer of a GPU run and pipeline copies, against published load logs",
+          "[memory_estimator]") {
+  // ggml-org/llama.cpp#11861 (turn 2, Feb 2025 build): bartowski DeepSeek-R1-Distill-Qwen-32B Q4_K_M (imatrix),
+  // -c 16384, n_ubatch 512, flash_attn 1, 65/65 layers on CUDA0:
+  //   CUDA0 model buffer size = 18508.35 MiB, CPU_Mapped model buffer size = 417.66 MiB,
+  //   CUDA0 compute buffer size = 307.00 MiB, CUDA_Host compute buffer size = 42.01 MiB.
+  const char* id = "DeepSeek-R1-Distill-Qwen-32B";
+  const auto size = compute_file_size(model(id), *catalog().find_scheme("Q4_K_M"), catalog(), QuantOptions{.imatrix = true},
+                                      KvLayout::standard);
+  REQUIRE(size);
+  MemoryRequest r = request(16384, "F16", true);
+  r.gpus = {{"GPU0", "cuda"}};
+  r.placement.gpu_layers = 999;
+  const MemoryEstimate e = estimate_memory(model(id), size->tensors, llama_cpp(), r, catalog());
+  REQUIRE(e.devices.size() == 2);
+  CHECK(logged_centi_mib(e.devices[0].weights_bytes) == 1850835);
+  CHECK(logged_centi_mib(e.devices[1].weights_bytes) == 41766);
+  const double host_mib = static_cast<double>(e.devices[1].compute_bytes) / k_mib;
+  CHECK(std::abs(host_mib - 42.01) <= 16.0);
+  CHECK(host_mib == Approx(42.0).margin(0.1));  // n_embd x ubatch + the f32 mask, 10 + 32 MiB
+  const double gpu_mib = static_cast<double>(e.devices[0].compute_bytes) / k_mib;
+  CHECK(std::abs(gpu_mib - 307.00) / 307.00 <= 0.10);
+
+  SECTION("two GPUs, every layer offloaded: 4 copies of the inputs per backend (pipeline parallelism)") {
+    MemoryRequest two = r;
+    two.gpus = {{"GPU0", "cuda"}, {"GPU1", "cuda"}};
+    const MemoryEstimate p = estimate_memory(model(id), size->tensors, llama_cpp(), two, catalog());
+    REQUIRE(p.devices.size() == 3);
+    const std::uint64_t mask_f16 = 16384ULL * 512 * 2;
+    CHECK(p.devices[0].compute_bytes == e.devices[0].compute_bytes + 3 * mask_f16);
+    CHECK(p.devices[1].compute_bytes == e.devices[0].compute_bytes + 3 * mask_f16);
+    CHECK(p.devices[2].compute_bytes == 5120ULL * 512 * 4 + 4 * 16384ULL * 512 * 4);
+    MemoryRequest partial = two;
+    partial.placement.gpu_layers = 40;  // some layers in RAM: no pipeline, one copy
+    const MemoryEstimate q = estimate_memory(model(id), size->tensors, llama_cpp(), partial, catalog());
+    CHECK(q.devices[0].compute_bytes == e.devices[0].compute_bytes);
   }
 }

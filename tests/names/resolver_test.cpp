@@ -291,3 +291,12 @@ TEST_CASE("resolver turns every unplaced word into a note", "[resolver]") {
   CHECK(has_note(v, "could not place 'abliterated' in the name: a fine-tune or re-upload may differ from the original weights these "
                     "figures describe"));
 }
+
+TEST_CASE("resolver takes the importance matrix from the publisher's repository, also for files not catalogued",
+          "[resolver]") {
+  // bartowski quantizes every file with an imatrix; his Llama-70B repository lists only Q4_K_M in the
+  // catalogue, and its Q4_0 file keeps ffn_down of the first 80/8 = 10 layers at Q4_1 (llama-quant.cpp).
+  CHECK(resolve("bartowski/DeepSeek-R1-Distill-Llama-70B-GGUF:Q4_0").imatrix);
+  CHECK(resolve("bartowski/DeepSeek-R1-Distill-Qwen-14B-GGUF:IQ4_XS").imatrix);
+  CHECK_FALSE(resolve("deepseek-r1:70b-llama-distill-q4_K_M").imatrix);  // ollama's library: no imatrix
+}

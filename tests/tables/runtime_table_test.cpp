@@ -32,18 +32,24 @@ std::string broken_runtimes(Edit edit) {
 
 }  // namespace
 
-TEST_CASE("runtime_table reads both profiles with their versions and sources", "[runtime_table]") {
+TEST_CASE("runtime_table reads every profile with its versions and sources", "[runtime_table]") {
   const r1tag::Catalog c = r1tag::parse_catalog(source_tables());
-  REQUIRE(c.runtimes.size() == 2);
+  REQUIRE(c.runtimes.size() == 3);
   CHECK(c.runtimes[0].name == "llama.cpp");
   CHECK(c.runtimes[1].name == "ollama");
+  CHECK(c.runtimes[2].name == "ollama@0.29");
   CHECK(c.runtimes[0].kv_padding_tokens.value == 256);
   CHECK(c.runtimes[0].v_less_mla_cache.value);
-  CHECK_FALSE(c.runtimes[1].v_less_mla_cache.value);
-  CHECK(c.runtimes[1].default_context.back().tiers.size() == 3);
-  CHECK(c.runtimes[1].gpu_overhead.front().bytes == 457ULL * 1024 * 1024);
-  CHECK(r1tag::embedded_catalog().runtimes.size() == 2);
-  CHECK(r1tag::embedded_catalog().runtimes[1].gpu_overhead.back().source == c.runtimes[1].gpu_overhead.back().source);
+  CHECK(c.runtimes[1].v_less_mla_cache.value);
+  CHECK(c.runtimes[1].first_version.value == "0.30.0");
+  CHECK(c.runtimes[1].placement.value == "llama_server_fit");
+  CHECK_FALSE(c.runtimes[2].v_less_mla_cache.value);
+  CHECK(c.runtimes[2].placement.value == "ollama_estimator");
+  CHECK(c.runtimes[2].default_context.back().tiers.size() == 3);
+  CHECK(c.runtimes[2].gpu_overhead.front().bytes == 457ULL * 1024 * 1024);
+  CHECK(r1tag::embedded_catalog().runtimes.size() == 3);
+  CHECK(r1tag::embedded_catalog().runtimes[2].gpu_overhead.back().source == c.runtimes[2].gpu_overhead.back().source);
+  CHECK(r1tag::embedded_catalog().runtimes[1].host_prompt_cache_bytes.value == 8192ULL * 1024 * 1024);
 }
 
 TEST_CASE("runtime_table names the file and JSON pointer of a broken profile", "[runtime_table]") {
@@ -55,9 +61,13 @@ TEST_CASE("runtime_table names the file and JSON pointer of a broken profile", "
         "runtimes.json: /ollama/output_layer_offload/value: unknown value 'last'");
   CHECK(broken_runtimes([](auto& j) { j["ollama"]["gpu_overhead"][0]["backend"] = "vulkan"; }) ==
         "runtimes.json: /ollama/gpu_overhead/0/backend: unknown backend 'vulkan'");
-  CHECK(broken_runtimes([](auto& j) { j["ollama"]["default_context"][2]["since_version"] = "v0.15"; }) ==
-        "runtimes.json: /ollama/default_context/2/since_version: expected a version such as \"0.6.7\", got \"v0.15\"");
+  CHECK(broken_runtimes([](auto& j) { j["ollama@0.29"]["default_context"][2]["since_version"] = "v0.15"; }) ==
+        "runtimes.json: /ollama@0.29/default_context/2/since_version: expected a version such as \"0.6.7\", got \"v0.15\"");
   CHECK(broken_runtimes([](auto& j) {
-          j["ollama"]["default_context"][2]["tiers"][2]["min_total_vram_bytes"] = 1;
-        }) == "runtimes.json: /ollama/default_context/2/tiers/2/min_total_vram_bytes: tiers must be in increasing order of VRAM");
+          j["ollama@0.29"]["default_context"][2]["tiers"][2]["min_total_vram_bytes"] = 1;
+        }) == "runtimes.json: /ollama@0.29/default_context/2/tiers/2/min_total_vram_bytes: tiers must be in increasing order of VRAM");
+  CHECK(broken_runtimes([](auto& j) { j["ollama"]["placement"]["value"] = "guess"; }) ==
+        "runtimes.json: /ollama/placement/value: unknown value 'guess'");
+  CHECK(broken_runtimes([](auto& j) { j["ollama"]["first_version"]["value"] = "v0.30"; }) ==
+        "runtimes.json: /ollama/first_version/value: expected a version such as \"0.30.0\", got \"v0.30\"");
 }

@@ -8,11 +8,13 @@
 #include <r1tag/hardware/detected_hardware.hpp>
 #include <r1tag/hardware/hardware.hpp>
 #include <r1tag/memory/memory_estimator.hpp>
+#include <r1tag/memory/ollama_ps.hpp>
 #include <r1tag/gguf/plan_cache.hpp>
 #include <r1tag/advice/quant_quality.hpp>
 #include <r1tag/hardware/speed_estimator.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,7 +40,12 @@ struct FitRequest {
   std::uint64_t context_tokens = 0;
   std::string kv_cache_type = "F16";  // ggml type name
   bool flash_attention = true;
-  std::string runtime = "llama.cpp";
+  std::string runtime = "llama.cpp";  // a profile name or NAME@VERSION (select_runtime)
+  std::string runtime_note;          // why this runtime version (found installed), for the notes
+  // The context is the runtime's own default (ollama's by VRAM), not --ctx: then it is clamped to each
+  // model's trained context as the runtime clamps it, and `context_source` says where it came from.
+  bool context_is_runtime_default = false;
+  std::string context_source;
   std::string model_filter;   // a size word ("14b") or a model id; empty = all
   std::string family_filter;  // "distill", "original" or empty
   std::optional<std::uint64_t> headroom_bytes;
@@ -59,19 +66,20 @@ struct Candidate {
   std::string file_basis;       // "computed", or "published" for custom mixes
   bool tensor_split_estimated = false;  // custom mix: per-tensor bytes estimated from the published total
   PlacementKind placement = PlacementKind::cpu;
-  bool experts_on_cpu = false;  // MoE: routed experts kept in RAM (-ot exps=CPU)
+  bool experts_on_cpu = false;  // MoE: routed experts kept in RAM (--n-cpu-moe)
   PlacementFit fit;
   double capability = 0;  // mean of the ranking benchmarks, see capability_score
   QualityVerdict quality;
   std::optional<SpeedEstimate> speed;  // only when the devices are known (--gpu, or RAM-only)
   std::string speed_unknown_reason;    // why there is no speed figure
   std::string why;
+  std::optional<OllamaPs> ollama_ps;  // what `ollama ps` will show, for ollama >= 0.30 (llama-server's buffers)
   std::string ollama_command;        // empty when ollama does not publish the variant
   std::string llama_server_command;  // empty when no Hugging Face repository is known
 };
 
 struct FitAdvice {
-  const RuntimeProfile* runtime = nullptr;
+  std::shared_ptr<const RuntimeProfile> runtime;  // the profile modelled (a copy: it may carry a version)
   std::string ollama_library;  // "deepseek-r1"
   std::uint64_t context_tokens = 0;
   std::vector<Candidate> candidates;  // best first
@@ -85,6 +93,9 @@ std::optional<double> capability_score(const Model& model, const RankingPolicy& 
 // Every variant that fits `request`, best first. Throws Error (usage) for a request the runtime
 // refuses (unknown KV type, quantized V cache without flash attention) and Error (nothing_fits) when
 // no variant fits, saying what would.
+// The runtime profile `request.runtime` names (select_runtime), or Error (usage) naming the choices.
+std::shared_ptr<const RuntimeProfile> runtime_for(const FitRequest& request, const Catalog& catalog);
+
 FitAdvice advise(const FitRequest& request, const Catalog& catalog);
 // The same with plans from `plans` (seeded with the embedded catalogue's build-time plans, fit over the whole
 // catalogue plans nothing at run time).

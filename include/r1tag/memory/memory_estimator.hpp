@@ -122,8 +122,17 @@ std::uint64_t default_context_tokens(const RuntimeProfile& runtime, const Model&
 // The parallel sequences `runtime` defaults to in its modelled version (the last entry).
 std::uint32_t default_parallel_sequences(const RuntimeProfile& runtime);
 
-// A runtime profile by name ("llama.cpp", "ollama"); nullptr when absent.
+// A runtime profile by name ("llama.cpp", "ollama", "ollama@0.29"); nullptr when absent.
 const RuntimeProfile* find_runtime(const Catalog& catalog, std::string_view name);
+
+// The profile `spec` asks for: a profile's own name ("ollama" is the current release, "ollama@0.29" the
+// older one), or NAME@VERSION ("ollama@0.6.7", "ollama@v0.32.1"): the newest profile of NAME whose
+// first_version is at most VERSION, modelling VERSION's eras of defaults. nullopt when none matches.
+std::optional<RuntimeProfile> select_runtime(const Catalog& catalog, std::string_view spec);
+
+// `runtime`'s default context for `total_vram_bytes` of VRAM before any clamping: ollama's VRAM tiers
+// (4096, 32768 from 23 GiB, 262144 from 47 GiB since v0.15.5), 0 = the model's trained context (llama.cpp -c 0).
+std::uint64_t runtime_default_context_tokens(const RuntimeProfile& runtime, std::uint64_t total_vram_bytes);
 
 // How much memory each device has: the GPUs in the order of request.gpus, then system RAM.
 struct MemoryBudget {

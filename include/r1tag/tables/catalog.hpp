@@ -207,10 +207,13 @@ struct RuntimeGpuOverhead {
   std::string_view source;
 };
 
-// The defaults and version-dependent behaviour of a runtime (data/runtimes.json), keyed "llama.cpp", "ollama".
+// The defaults and version-dependent behaviour of a runtime (data/runtimes.json), keyed "llama.cpp", "ollama"
+// (the current releases) and "NAME@VERSION" for older releases ("ollama@0.29").
 struct RuntimeProfile {
   std::string_view name;
-  RuntimeChoice version;  // the version modelled
+  RuntimeChoice version;        // the version modelled
+  RuntimeChoice first_version;  // the oldest version this profile models ("0.30.0"; "0" = any older)
+  RuntimeChoice placement;      // who places the layers: "llama_server_fit" or "ollama_estimator"
   RuntimeFigure kv_padding_tokens;
   RuntimeFigure default_batch_tokens;
   RuntimeFigure default_ubatch_tokens;
@@ -222,6 +225,12 @@ struct RuntimeProfile {
   RuntimeFlag kv_cache_type_needs_equal_key_value_length;
   RuntimeFlag clamps_context_to_trained;
   std::vector<RuntimeGpuOverhead> gpu_overhead;
+  RuntimeFigure host_prompt_cache_bytes;  // llama-server's --cache-ram ceiling (0: none)
+  RuntimeFigure pipeline_parallel_copies;  // graph input copies per backend on several GPUs, all layers offloaded
+  // Set when a version was asked for (--runtime ollama@0.6.7, or the one found installed): the eras of
+  // the default context and parallel sequences follow it instead of the version text.
+  std::string modelled_version;
+  std::string selected_because;  // why this profile and version, for the user ("ollama 0.32.15 on PATH")
 };
 
 // A GPU, Apple chip or CPU platform users own (data/gpus.json).
