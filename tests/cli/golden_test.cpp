@@ -2,13 +2,19 @@
 // through cli::run in-process with a fixed environment, and stdout, stderr and the exit code are
 // compared byte for byte with <case>.stdout, <case>.stderr and <case>.exit.
 // R1TAG_UPDATE_GOLDEN=1 rewrites the expected files instead, for review with `git diff`.
+// A case with a <case>.env file (VAR=VALUE lines) runs with those variables over a fake HOME of all four
+// model stores (tests/support/fake_home.hpp) built in a temporary folder; `$FAKE` in a value, and the
+// folder's path in the output, stand for that folder, so the expected files do not depend on where it is.
 #include "cli/app.hpp"
+
+#include "support/fake_home.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -34,6 +40,10 @@ std::vector<std::string> read_args(const fs::path& path) {
   return args;
 }
 
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+}
+
 std::vector<fs::path> golden_cases() {
   std::vector<fs::path> cases;
   for (const auto& entry : fs::recursive_directory_iterator(R1TAG_GOLDEN_DIR))
@@ -53,17 +63,34 @@ TEST_CASE("golden outputs of the CLI match byte for byte", "[golden]") {
     base.replace_extension();
     SECTION(fs::relative(base, R1TAG_GOLDEN_DIR).string()) {
       r1tag::cli::Environment env;  // not a terminal, no colour, embedded tables
+      std::optional<r1tag::test::TempDir> fake;
+      if (fs::exists(base.string() + ".env")) {
+        fake.emplace();
+        r1tag::test::build_fake_home(fake->path());
+        std::istringstream lines(read_file(base.string() + ".env"));
+        for (std::string line; std::getline(lines, line);) {
+          replace_all(line, "$FAKE", fake->path().string());
+          const std::size_t equals = line.find('=');
+          if (equals != std::string::npos) env.variables[line.substr(0, equals)] = line.substr(equals + 1);
+        }
+      }
       std::ostringstream out;
       std::ostringstream err;
       const int code = r1tag::cli::run(read_args(args_path), out, err, env);
       const std::string exit_text = std::to_string(code) + "\n";
+      std::string out_text = out.str();
+      std::string err_text = err.str();
+      if (fake) {
+        replace_all(out_text, fake->path().string(), "$FAKE");
+        replace_all(err_text, fake->path().string(), "$FAKE");
+      }
       if (update) {
-        write_file(base.string() + ".stdout", out.str());
-        write_file(base.string() + ".stderr", err.str());
+        write_file(base.string() + ".stdout", out_text);
+        write_file(base.string() + ".stderr", err_text);
         write_file(base.string() + ".exit", exit_text);
       }
-      CHECK(out.str() == read_file(base.string() + ".stdout"));
-      CHECK(err.str() == read_file(base.string() + ".stderr"));
+      CHECK(out_text == read_file(base.string() + ".stdout"));
+      CHECK(err_text == read_file(base.string() + ".stderr"));
       CHECK(exit_text == read_file(base.string() + ".exit"));
     }
   }
