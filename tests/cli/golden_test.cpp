@@ -63,10 +63,9 @@ TEST_CASE("golden outputs of the CLI match byte for byte", "[golden]") {
     base.replace_extension();
     SECTION(fs::relative(base, R1TAG_GOLDEN_DIR).string()) {
       r1tag::cli::Environment env;  // not a terminal, no colour, embedded tables
-      std::optional<r1tag::test::TempDir> fake;
+      const r1tag::test::TempDir* fake = nullptr;
       if (fs::exists(base.string() + ".env")) {
-        fake.emplace();
-        r1tag::test::build_fake_home(fake->path());
+        fake = &r1tag::test::shared_fake_home().dir;
         std::istringstream lines(read_file(base.string() + ".env"));
         for (std::string line; std::getline(lines, line);) {
           replace_all(line, "$FAKE", fake->path().string());

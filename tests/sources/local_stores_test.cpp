@@ -16,7 +16,7 @@
 #include <algorithm>
 
 using namespace r1tag;
-using r1tag::test::FakeHomeSizes;
+using r1tag::test::FakeHome;
 using r1tag::test::TempDir;
 
 namespace {
@@ -43,9 +43,8 @@ TEST_CASE("ollama names are shown as `ollama list` shows them", "[sources]") {
 }
 
 TEST_CASE("an ollama store lists each blob once, with the names of every tag that uses it", "[sources]") {
-  const TempDir home;
-  r1tag::test::build_fake_home(home.path());
-  const FakeHomeSizes sizes;
+  const auto& home = r1tag::test::shared_fake_home().dir;
+  const FakeHome& sizes = r1tag::test::shared_fake_home().sizes;
   const StoreScan scan = scan_ollama_store((home.path() / ".ollama/models").string());
   REQUIRE(scan.files.size() == 3);
   const InstalledFile* r1 = find_named(scan.files, "deepseek-r1:7b");
@@ -88,8 +87,8 @@ TEST_CASE("ollama manifests that are not small regular files, or name a missing 
 }
 
 TEST_CASE("a Hugging Face cache lists snapshot files by repository, a blob in two snapshots once", "[sources]") {
-  const TempDir home;
-  r1tag::test::build_fake_home(home.path());
+  const auto& home = r1tag::test::shared_fake_home().dir;
+  const FakeHome& sizes = r1tag::test::shared_fake_home().sizes;
   StoreVariables v;
   v.home = home.path().string();
   const StoreScan all = installed_models(v);
@@ -99,14 +98,13 @@ TEST_CASE("a Hugging Face cache lists snapshot files by repository, a blob in tw
   CHECK(in_hub == 1);
   const InstalledFile* q4 = find_named(all.files, "bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF/DeepSeek-R1-Distill-Qwen-7B-Q4_K_M.gguf");
   REQUIRE(q4 != nullptr);
-  CHECK(q4->bytes == FakeHomeSizes{}.hf_cache_q4);
+  CHECK(q4->bytes == sizes.hf_cache_q4);
   CHECK(q4->paths.front().find("/snapshots/aaaa1111/") != std::string::npos);
 }
 
 TEST_CASE("r1tag's view of a fake HOME with all four stores: each model once, exact sizes", "[sources]") {
-  const TempDir home;
-  r1tag::test::build_fake_home(home.path());
-  const FakeHomeSizes s;
+  const auto& home = r1tag::test::shared_fake_home().dir;
+  const FakeHome& s = r1tag::test::shared_fake_home().sizes;
   StoreVariables v;
   v.home = home.path().string();
   const StoreScan scan = installed_models(v);
@@ -118,7 +116,7 @@ TEST_CASE("r1tag's view of a fake HOME with all four stores: each model once, ex
       {"huihui_ai/deepseek-r1-abliterated:14b", s.abliterated_14b},
       {"bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF/DeepSeek-R1-Distill-Qwen-7B-Q4_K_M.gguf", s.hf_cache_q4},
       {"bartowski_DeepSeek-R1-Distill-Qwen-1.5B-GGUF_DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf", s.llama_cache_file},
-      {"unsloth/DeepSeek-R1-GGUF/DeepSeek-R1-UD-IQ1_S-00001-of-00003.gguf", 3 * s.split_part},
+      {"unsloth/DeepSeek-R1-GGUF/DeepSeek-R1-Q2_K-00001-of-00003.gguf", s.split_set},
   };
   CHECK(rows == expected);
   const InstalledFile* split = find_named(scan.files, expected.back().first);
@@ -130,8 +128,7 @@ TEST_CASE("r1tag's view of a fake HOME with all four stores: each model once, ex
 }
 
 TEST_CASE("OLLAMA_MODELS replaces ~/.ollama/models", "[sources]") {
-  const TempDir home;
-  r1tag::test::build_fake_home(home.path());
+  const auto& home = r1tag::test::shared_fake_home().dir;
   const auto elsewhere = home.path() / "data/ollama";
   StoreVariables v;
   v.home = home.path().string();
