@@ -22,6 +22,9 @@ struct VariantFile {
   std::uint32_t parts = 1;   // gguf-split parts
   // Tokens written in tokenizer.ggml.tokens: the model's vocabulary by default (a header's real bulk).
   std::optional<std::uint64_t> vocab_tokens;
+  // With merge_count > 0, also tokenizer.ggml.token_type (one int32 per token) and that many merges, as a
+  // BPE model's converter writes them: a header of a real file's size, for benches.
+  std::uint64_t merge_count = 0;
 };
 
 inline VariantFile variant(std::string model_id, std::string scheme, std::string general_name, std::uint32_t parts = 1) {
@@ -50,7 +53,12 @@ inline void add_model_keys(GgufBuilder& b, const Model& m, const QuantScheme& s,
     b.add_u32(arch + ".expert_used_count", h.expert_used_count);
   }
   b.add_string("tokenizer.ggml.model", "gpt2");
-  b.add_token_array("tokenizer.ggml.tokens", v.vocab_tokens.value_or(h.vocab_size));
+  const std::uint64_t tokens = v.vocab_tokens.value_or(h.vocab_size);
+  b.add_token_array("tokenizer.ggml.tokens", tokens);
+  if (v.merge_count > 0) {
+    b.add_i32_array("tokenizer.ggml.token_type", std::vector<std::int32_t>(tokens, 1));
+    b.add_token_array("tokenizer.ggml.merges", v.merge_count);
+  }
 }
 
 // Writes the variant at `path` (a split variant: `path` is part 1's path, "…-00001-of-0000N.gguf", and
