@@ -52,12 +52,12 @@ CommandResult dispatch(CLI::App& app, const GlobalOptions& global, const Explain
                        const GpusOptions& gpus, const ListOptions& list, const Environment& env) {
   // require_subcommand(1): exactly one was parsed; only the named one may have been set up.
   const std::string& command = app.get_subcommands().front()->get_name();
-  if (command == "list") return run_list(list, env);
   std::optional<Catalog> loaded;
   const Catalog& catalog = choose_catalog(global, env, loaded);
+  if (command == "list") return run_list(list, catalog, env);
   const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
   if (command == "explain") return run_explain(explain, catalog, style);
-  if (command == "fit") return run_fit(fit, catalog, style);
+  if (command == "fit") return run_fit(fit, catalog, style, env);
   return run_gpus(gpus, catalog);
 }
 

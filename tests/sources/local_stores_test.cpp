@@ -1,5 +1,6 @@
 // The local store scanners against a fake HOME the test builds (tests/support/fake_home.hpp): names as
 // each store's own tool shows them, exact byte counts, one row per file, broken entries as warnings.
+#include <r1tag/advice/installed_model.hpp>
 #include <r1tag/sources/gguf_directory_store.hpp>
 #include <r1tag/sources/hf_cache_store.hpp>
 #include <r1tag/sources/installed_models.hpp>
@@ -219,4 +220,31 @@ TEST_CASE("a file reachable from two stores is listed once", "[sources]") {
   const StoreScan scan = installed_models(v);
   CHECK(find_named(scan.files, "bartowski/linked/q4.gguf") == nullptr);
   CHECK(scan.files.size() == 6);
+}
+
+TEST_CASE("installed models are explained from their own headers; a bad file is listed, not fatal", "[sources]") {
+  const TempDir home;
+  const auto lm = home.path() / ".lmstudio/models/pub/repo";
+  std::filesystem::create_directories(lm);
+  const auto sizes = r1tag::test::write_variant((lm / "R1-7B-Q4_K_M.gguf").string(),
+                                                r1tag::test::variant("DeepSeek-R1-Distill-Qwen-7B", "Q4_K_M", "DeepSeek R1 Distill Qwen 7B"),
+                                                embedded_catalog());
+  r1tag::test::write_text(lm / "not-a-model.gguf", "this is text, not GGUF");
+  r1tag::test::write_sparse(lm / "R1-Q2_K-00001-of-00002.gguf", 100);  // part 2 missing
+  StoreVariables v;
+  v.home = home.path().string();
+  const std::vector<InstalledModel> models = explain_installed(installed_models(v).files, embedded_catalog());
+  REQUIRE(models.size() == 3);
+  // By name: "R1-7B-…" < "R1-Q2_K-…" < "not-a-model…" (byte order).
+  const InstalledModel& good = models[0];
+  REQUIRE(good.explanation.has_value());
+  CHECK(good.file.bytes == sizes.front());
+  CHECK(good.explanation->variant.model->id == "DeepSeek-R1-Distill-Qwen-7B");
+  CHECK(good.explanation->variant.scheme->name == "Q4_K_M");
+  // 7,615,616,512: the 7B distill's parameters derived from its config.json (Qwen2.5-Math-7B shapes), printed "7.62 B" by llama.cpp.
+  CHECK(good.explanation->parameters == 7'615'616'512);
+  CHECK(good.explanation->file->origin.kind == "lm_studio");
+  CHECK(models[1].unreadable == models[1].file.name + ": part 2 of 2 of the split set is missing");
+  CHECK_FALSE(models[2].explanation.has_value());
+  CHECK(models[2].unreadable.find("not-a-model.gguf") != std::string::npos);
 }
