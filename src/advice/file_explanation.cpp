@@ -4,6 +4,7 @@
 #include <r1tag/gguf/file_size.hpp>
 #include <r1tag/gguf/layer_weights.hpp>
 #include <r1tag/gguf/tensor_inventory.hpp>
+#include <r1tag/sources/split_set.hpp>
 
 #include <fmt/format.h>
 
@@ -375,7 +376,11 @@ Explanation explain_file(const std::vector<GgufHeader>& headers, const std::vect
   e.variant.tag.input = origin.display_name;
   e.variant.tag.dialect = Dialect::file;
   e.variant.tag.path = origin.paths.empty() ? origin.display_name : origin.paths.front();
-  if (headers.size() > 1) e.variant.tag.shard = Shard{1, static_cast<std::uint32_t>(headers.size()), ShardKind::gguf_split};
+  if (headers.size() > 1) {
+    // The part the user named; the answer is the whole set's.
+    const auto named = parse_split_name(origin.display_name);
+    e.variant.tag.shard = Shard{named ? named->part : 1, static_cast<std::uint32_t>(headers.size()), ShardKind::gguf_split};
+  }
   if (f.file_type) {
     if (const QuantScheme* s = scheme_of(*f.file_type, catalog)) e.variant.scheme = s;
   }
