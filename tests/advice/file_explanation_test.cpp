@@ -18,6 +18,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace {
@@ -267,4 +268,36 @@ TEST_CASE("write fixtures into $R1TAG_FIXTURE_DIR", "[.write_fixtures]") {
   const char* dir = std::getenv("R1TAG_FIXTURE_DIR");
   REQUIRE(dir != nullptr);
   r1tag::test::write_explain_fixtures(dir);
+}
+
+// Not run by default: the seeds of fuzz/run.sh's gguf target, into $R1TAG_FIXTURE_DIR: the first
+// 128 KiB of each golden fixture (whole headers, or a truncated one), a tiny complete file, and the 7B
+// and 671B headers without padded metadata.
+TEST_CASE("write fuzz seeds into $R1TAG_FIXTURE_DIR", "[.fuzz_seeds]") {
+  const char* out = std::getenv("R1TAG_FIXTURE_DIR");
+  REQUIRE(out != nullptr);
+  std::filesystem::create_directories(out);
+  TempDir dir;
+  r1tag::test::write_explain_fixtures(dir.path());
+  PlanFileOptions plain;
+  plain.match_metadata = false;
+  write_variant(explain_name("deepseek-r1:7b"), dir.file("plain-7b"), plain);
+  write_variant(explain_name("deepseek-r1:671b-q4_K_M"), dir.file("plain-671b"), plain);
+  r1tag::test::GgufBuilder tiny;
+  tiny.add_string("general.architecture", "llama");
+  tiny.add_u32("llama.block_count", 1);
+  tiny.add_u32("llama.embedding_length", 64);
+  tiny.add_u32("llama.attention.head_count", 4);
+  tiny.add_u32("llama.context_length", 4096);
+  tiny.add_tensor("token_embd.weight", {64, 16}, 0, 64 * 16 * 4);
+  tiny.add_tensor("blk.0.attn_q.weight", {64, 64}, 0, 64 * 64 * 4);
+  REQUIRE(tiny.write(dir.file("tiny.gguf")));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string bytes(128 * 1024, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    std::ofstream(std::string(out) + "/seed-" + entry.path().filename().string(), std::ios::binary) << bytes;
+  }
 }
