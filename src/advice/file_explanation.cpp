@@ -4,6 +4,7 @@
 #include <r1tag/gguf/file_size.hpp>
 #include <r1tag/gguf/layer_weights.hpp>
 #include <r1tag/gguf/tensor_inventory.hpp>
+#include <r1tag/sources/split_set.hpp>
 
 #include <fmt/format.h>
 
@@ -153,7 +154,7 @@ const Model* recognise(FileFacts& f, const Hyperparameters& hp, const Catalog& c
   if (!f.general_name.empty() || !f.basename.empty()) return nullptr;
   for (const Model& m : catalog.models) {
     if (m.architecture == f.architecture && same_shapes(m.hparams, hp)) {
-      f.recognised_by = "shapes";
+      f.recognised_by = "shapes (architecture, block count, embedding length, vocabulary; the header names no model)";
       return &m;
     }
   }
@@ -319,11 +320,10 @@ void note_differences(Explanation& e, const Catalog& catalog) {
   if (absent > 0 || plan->tensors.size() != e.computed->tensors.size())
     f.differences.push_back(fmt::format("the file has {} tensors, {} not in the catalogue's inventory of {} ({})",
                                         e.computed->tensors.size(), absent, v.model->id, plan->tensors.size()));
-  if (plan->total_bytes != f.bytes)
-    f.differences.push_back(fmt::format("{} bytes on disk; the catalogue's rules predict {} bytes for {} at {} ({:+} bytes, "
-                                        "{:+} in tensor data)",
-                                        f.bytes, plan->total_bytes, v.model->id, v.scheme->name,
-                                        static_cast<std::int64_t>(f.bytes) - static_cast<std::int64_t>(plan->total_bytes),
+  // The metadata is only estimated by the catalogue; only a difference in tensor data is the file's own.
+  if (plan->tensor_bytes != e.computed->tensor_bytes)
+    f.differences.push_back(fmt::format("{} bytes of tensor data; the catalogue's rules give {} for {} at {} ({:+} bytes)",
+                                        e.computed->tensor_bytes, plan->tensor_bytes, v.model->id, v.scheme->name,
                                         static_cast<std::int64_t>(e.computed->tensor_bytes) -
                                             static_cast<std::int64_t>(plan->tensor_bytes)));
 }
@@ -376,7 +376,11 @@ Explanation explain_file(const std::vector<GgufHeader>& headers, const std::vect
   e.variant.tag.input = origin.display_name;
   e.variant.tag.dialect = Dialect::file;
   e.variant.tag.path = origin.paths.empty() ? origin.display_name : origin.paths.front();
-  if (headers.size() > 1) e.variant.tag.shard = Shard{1, static_cast<std::uint32_t>(headers.size()), ShardKind::gguf_split};
+  if (headers.size() > 1) {
+    // The part the user named; the answer is the whole set's.
+    const auto named = parse_split_name(origin.display_name);
+    e.variant.tag.shard = Shard{named ? named->part : 1, static_cast<std::uint32_t>(headers.size()), ShardKind::gguf_split};
+  }
   if (f.file_type) {
     if (const QuantScheme* s = scheme_of(*f.file_type, catalog)) e.variant.scheme = s;
   }
@@ -387,10 +391,6 @@ Explanation explain_file(const std::vector<GgufHeader>& headers, const std::vect
   e.computed = file_size_of(headers, part_bytes, std::move(tensors), *model, origin);
   e.parameters = e.computed->parameters;
   note_differences(e, catalog);
-  if (f.recognised_by == "shapes")
-    e.variant.notes.push_back(fmt::format("recognised as {} by its shapes (architecture, {} blocks, embedding length {}, "
-                                          "vocabulary {}); the header names no model",
-                                          model->id, hp.block_count, hp.embedding_length, hp.vocab_size));
   return e;
 }
 

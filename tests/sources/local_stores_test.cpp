@@ -18,7 +18,7 @@
 
 using namespace r1tag;
 using r1tag::test::FakeHome;
-using r1tag::test::TempDir;
+using r1tag::test::ScratchDir;
 
 namespace {
 
@@ -64,7 +64,7 @@ TEST_CASE("an ollama store lists each blob once, with the names of every tag tha
 }
 
 TEST_CASE("ollama manifests that are not small regular files, or name a missing blob, are skipped with a warning", "[sources]") {
-  const TempDir dir;
+  const ScratchDir dir;
   const auto root = dir.path() / "models";
   r1tag::test::add_ollama_model(root, "registry.ollama.ai", "library", "good", "1b", std::string(64, 'a'), 1234);
   const auto tag_dir = root / "manifests/registry.ollama.ai/library/odd";
@@ -167,7 +167,7 @@ TEST_CASE("store roots follow the variables each tool reads", "[sources]") {
 }
 
 TEST_CASE("without ~/.ollama/models the Linux service's store is read", "[sources]") {
-  const TempDir root;
+  const ScratchDir root;
   const auto service = root.path() / "usr/share/ollama/.ollama/models";
   r1tag::test::add_ollama_model(service, "registry.ollama.ai", "library", "deepseek-r1", "8b", std::string(64, '8'), 4321);
   StoreVariables v;
@@ -180,7 +180,7 @@ TEST_CASE("without ~/.ollama/models the Linux service's store is read", "[source
 }
 
 TEST_CASE("split parts are gathered into one entry; a missing part is named", "[sources]") {
-  const TempDir dir;
+  const ScratchDir dir;
   for (const int part : {1, 3}) r1tag::test::write_sparse(dir.path() / ("R1-Q2_K-0000" + std::to_string(part) + "-of-00003.gguf"), 1000);
   r1tag::test::write_sparse(dir.path() / "other.gguf", 5);
   r1tag::test::write_sparse(dir.path() / "not-a-split-00001-of-00001.gguf", 7);  // one part: not a set
@@ -195,7 +195,7 @@ TEST_CASE("split parts are gathered into one entry; a missing part is named", "[
 }
 
 TEST_CASE("directory stores skip what is not a regular .gguf file and never follow directory links", "[sources]") {
-  const TempDir dir;
+  const ScratchDir dir;
   std::filesystem::create_directories(dir.path() / "pub/x.gguf");  // a directory named like a model
   std::filesystem::create_directory_symlink(dir.path(), dir.path() / "pub/loop");
   std::filesystem::create_symlink(dir.path() / "nowhere.gguf", dir.path() / "pub/dangling.gguf");
@@ -209,7 +209,7 @@ TEST_CASE("directory stores skip what is not a regular .gguf file and never foll
 }
 
 TEST_CASE("a file reachable from two stores is listed once", "[sources]") {
-  const TempDir home;
+  const ScratchDir home;
   r1tag::test::build_fake_home(home.path());
   // LM Studio pointed at the Hugging Face cache's blob, as some users link them.
   std::filesystem::create_directories(home.path() / ".lmstudio/models/bartowski/linked");
@@ -223,7 +223,7 @@ TEST_CASE("a file reachable from two stores is listed once", "[sources]") {
 }
 
 TEST_CASE("installed models are explained from their own headers; a bad file is listed, not fatal", "[sources]") {
-  const TempDir home;
+  const ScratchDir home;
   const auto lm = home.path() / ".lmstudio/models/pub/repo";
   std::filesystem::create_directories(lm);
   const auto sizes = r1tag::test::write_variant((lm / "R1-7B-Q4_K_M.gguf").string(),

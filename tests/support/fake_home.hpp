@@ -20,9 +20,9 @@ namespace r1tag::test {
 namespace fs = std::filesystem;
 
 // A new empty folder below the system's temporary folder, removed when the object goes.
-class TempDir {
+class ScratchDir {
  public:
-  TempDir() {
+  ScratchDir() {
     std::random_device seed;
     for (int attempt = 0; attempt < 100; ++attempt) {
       const fs::path candidate = fs::temp_directory_path() / ("r1tag-test-" + std::to_string(seed()));
@@ -33,12 +33,12 @@ class TempDir {
     }
     throw std::runtime_error("cannot create a temporary folder");
   }
-  ~TempDir() {
+  ~ScratchDir() {
     std::error_code ignored;
     fs::remove_all(m_path, ignored);
   }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
   const fs::path& path() const { return m_path; }
 
  private:
@@ -153,7 +153,7 @@ namespace r1tag::test {
 // One fake HOME per test process, built on first use, for tests that only read it (writing a 671B set's
 // headers and the vocabularies costs tens of milliseconds; tests that change the tree build their own).
 struct SharedFakeHome {
-  TempDir dir;
+  ScratchDir dir;
   FakeHome sizes;
 };
 
