@@ -56,7 +56,7 @@ CommandResult dispatch(CLI::App& app, const GlobalOptions& global, const Explain
   const Catalog& catalog = choose_catalog(global, env, loaded);
   if (command == "list") return run_list(list, catalog, env);
   const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
-  if (command == "explain") return run_explain(explain, catalog, style);
+  if (command == "explain") return run_explain(explain, catalog, style, env);
   if (command == "fit") return run_fit(fit, catalog, style, env);
   return run_gpus(gpus, catalog);
 }

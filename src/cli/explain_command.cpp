@@ -1,5 +1,11 @@
 #include "cli/explain_command.hpp"
 
+#include <r1tag/advice/installed_model.hpp>
+#include <r1tag/sources/ollama_store.hpp>
+#include <r1tag/sources/store_locations.hpp>
+
+#include "cli/list_command.hpp"
+
 #include <r1tag/common/error.hpp>
 #include <r1tag/memory/context_length.hpp>
 #include <r1tag/advice/explanation.hpp>
@@ -73,10 +79,43 @@ MemoryQuestion memory_question(const ExplainOptions& options, const Catalog& cat
   return question;
 }
 
+// The models of the ollama store, scanned once and only when an input may name one.
+class InstalledOllama {
+ public:
+  explicit InstalledOllama(const Environment& env) : m_variables(store_variables(env)) {}
+
+  const std::vector<InstalledFile>& files() const {
+    if (!m_files) {
+      m_files.emplace();
+      for (const StoreRoot& root : store_roots(m_variables))
+        if (root.store == StoreKind::ollama) *m_files = scan_ollama_store(root.path).files;
+    }
+    return *m_files;
+  }
+
+ private:
+  StoreVariables m_variables;
+  mutable std::optional<std::vector<InstalledFile>> m_files;
+};
+
+// `explain deepseek-r1:7b` when that model is installed: its own file's header, and a note saying so.
+// nullopt when the name is not installed or its file cannot be read: the catalogue answers then.
+std::optional<Explanation> explain_installed_ollama(const std::string& input, const InstalledOllama& ollama, const Catalog& catalog) {
+  if (!ollama_name_as_shown(input)) return std::nullopt;
+  const InstalledFile* file = find_ollama_model(ollama.files(), input);
+  if (file == nullptr) return std::nullopt;
+  InstalledModel model = explain_installed(*file, catalog);
+  if (!model.explanation) return std::nullopt;
+  model.explanation->variant.notes.push_back(fmt::format("read from the installed file: ollama's {} is {} ({} bytes)",
+                                                         file->name, file->paths.front(), file->bytes));
+  return std::move(model.explanation);
+}
+
 }  // namespace
 
-CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style) {
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env) {
   const MemoryQuestion question = memory_question(options, catalog);
+  const InstalledOllama ollama(env);
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   // Aliases of one file (deepseek-r1:7b, …:7b-qwen-distill-q4_K_M) share one plan.
@@ -85,10 +124,13 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     ExplainOutcome o;
     o.input = input;
     try {
-      // A file on disk is read (its header says what it is); anything else is a name for the catalogue.
-      Explanation explanation = is_local_model_path(input)
-                                    ? explain_file(read_local_gguf(input, catalog), catalog)
-                                    : explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
+      // A file on disk is read (its header says what it is); so is an installed ollama model named as
+      // ollama names it; anything else is a name for the catalogue.
+      std::optional<Explanation> installed;
+      if (!is_local_model_path(input)) installed = explain_installed_ollama(input, ollama, catalog);
+      Explanation explanation = installed                     ? std::move(*installed)
+                                : is_local_model_path(input) ? explain_file(read_local_gguf(input, catalog), catalog)
+                                                             : explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
       o.memory = memory_by_context(explanation, question, catalog);
       const std::uint32_t trained = explanation.variant.model->hparams.context_length;
       for (const std::uint64_t context : question.context_tokens) {

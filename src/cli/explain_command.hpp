@@ -34,6 +34,9 @@ struct CommandResult {
   int exit_code = 0;
 };
 
-CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style);
+struct Environment;
+
+// `env` gives the ollama store: an ollama name that is installed there is explained from its file.
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env);
 
 }  // namespace r1tag::cli

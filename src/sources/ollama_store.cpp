@@ -131,6 +131,48 @@ std::string ollama_display_name(std::string_view host, std::string_view name_spa
   return fmt::format("{}{}:{}", shown, model, tag);
 }
 
+std::optional<std::string> ollama_name_as_shown(std::string_view typed) {
+  // Parts as ollama's name grammar allows them ([host/][namespace/]model[:tag]); no '..', nothing else.
+  const auto valid = [](std::string_view part, bool dots) {
+    return !part.empty() && part.find("..") == std::string_view::npos &&
+           std::all_of(part.begin(), part.end(), [&](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || (dots && c == '.');
+           });
+  };
+  std::string_view rest = typed;
+  std::string_view tag = "latest";
+  const std::size_t colon = rest.rfind(':');
+  if (colon != std::string_view::npos && rest.find('/', colon) == std::string_view::npos) {
+    tag = rest.substr(colon + 1);
+    rest = rest.substr(0, colon);
+  }
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t slash = rest.find('/', start);
+    parts.push_back(rest.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  if (parts.size() > 3 || !valid(tag, true)) return std::nullopt;
+  const std::string_view model = parts.back();
+  const std::string_view name_space = parts.size() >= 2 ? parts[parts.size() - 2] : k_default_namespace;
+  const std::string_view host = parts.size() == 3 ? parts[0] : k_default_host;
+  if (!valid(model, true) || !valid(name_space, false) || !valid(host, true)) return std::nullopt;
+  return ollama_display_name(host, name_space, model, tag);
+}
+
+const InstalledFile* find_ollama_model(const std::vector<InstalledFile>& files, std::string_view typed) {
+  const auto shown = ollama_name_as_shown(typed);
+  if (!shown) return nullptr;
+  for (const InstalledFile& f : files) {
+    if (f.store != StoreKind::ollama) continue;
+    if (detail::iequals(f.name, *shown)) return &f;
+    for (const std::string& other : f.other_names)
+      if (detail::iequals(other, *shown)) return &f;
+  }
+  return nullptr;
+}
+
 StoreScan scan_ollama_store(const std::string& root) {
   StoreScan scan;
   const fs::path manifests = fs::path(root) / "manifests";

@@ -42,7 +42,8 @@ std::vector<StoreRoot> store_roots(const StoreVariables& v) {
   } else {
     const std::string user = joined(v.home, ".ollama/models");
     const std::string service = joined(v.sysroot.empty() ? std::string("/") : v.sysroot, "usr/share/ollama/.ollama/models");
-    add(StoreKind::ollama, is_directory(user) || !is_directory(service) ? user : service);
+    // Only for a real user (HOME set): tests and sandboxes without HOME never read the machine's store.
+    if (!v.home.empty()) add(StoreKind::ollama, is_directory(user) || !is_directory(service) ? user : service);
   }
 
   if (!v.hf_hub_cache.empty()) add(StoreKind::huggingface, v.hf_hub_cache);

@@ -248,3 +248,21 @@ TEST_CASE("installed models are explained from their own headers; a bad file is 
   CHECK_FALSE(models[2].explanation.has_value());
   CHECK(models[2].unreadable.find("not-a-model.gguf") != std::string::npos);
 }
+
+TEST_CASE("a name typed to ollama finds its installed model as ollama would", "[sources]") {
+  // ollama's defaults (types/model/name.go): registry.ollama.ai, library, latest; case-insensitive.
+  CHECK(ollama_name_as_shown("deepseek-r1") == "deepseek-r1:latest");
+  CHECK(ollama_name_as_shown("registry.ollama.ai/library/deepseek-r1:7b") == "deepseek-r1:7b");
+  CHECK(ollama_name_as_shown("huihui_ai/deepseek-r1-abliterated:14b") == "huihui_ai/deepseek-r1-abliterated:14b");
+  CHECK(ollama_name_as_shown("hf.co/bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF:Q8_0") ==
+        "hf.co/bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF:Q8_0");
+  CHECK_FALSE(ollama_name_as_shown("a/b/c/d:1").has_value());
+  CHECK_FALSE(ollama_name_as_shown("../etc:x").has_value());
+  CHECK_FALSE(ollama_name_as_shown("deepseek r1").has_value());
+  const auto& home = r1tag::test::shared_fake_home().dir;
+  const StoreScan scan = scan_ollama_store((home.path() / ".ollama/models").string());
+  const InstalledFile* latest = find_ollama_model(scan.files, "DeepSeek-R1");  // :latest shares the 7b blob
+  REQUIRE(latest != nullptr);
+  CHECK(latest->name == "deepseek-r1:7b");
+  CHECK(find_ollama_model(scan.files, "deepseek-r1:14b") == nullptr);
+}
