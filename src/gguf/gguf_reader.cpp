@@ -146,6 +146,26 @@ class Cursor {
     skip(length, what);
   }
 
+  // Skips `count` strings (a vocabulary's 150,000 tokens and as many merges): while the next length and
+  // its string lie inside the buffer and under the caps, one tight loop advances over them; anything
+  // else (a refill, a length past the end or the cap) goes through skip_string, which reads or fails
+  // exactly as for one string.
+  void skip_strings(std::uint64_t count, std::string_view what) {
+    while (count > 0) {
+      const std::uint64_t buf_end = m_buf_start + m_buf_size;
+      while (count > 0 && m_pos >= m_buf_start && m_pos + 8 <= buf_end) {
+        std::uint64_t length = 0;
+        std::memcpy(&length, m_buf.get() + (m_pos - m_buf_start), 8);
+        if (length > m_limits.max_string_bytes || length > left() - 8) break;
+        m_pos += 8 + length;
+        --count;
+      }
+      if (count == 0) return;
+      skip_string(what);
+      --count;
+    }
+  }
+
   // A source of unknown size: confirm that the bytes skipped last really exist.
   void confirm_read_to_here(std::string_view what) {
     if (m_pos == 0 || m_pos <= m_buf_start + m_buf_size) return;
@@ -317,7 +337,7 @@ class Reader {
     } else if (size > 0) {
       m_in.skip(array.length * size, what);
     } else if (array.element_type == GgufValueType::string) {
-      for (std::uint64_t i = 0; i < array.length; ++i) m_in.skip_string(what);
+      m_in.skip_strings(array.length, what);
     } else {
       for (std::uint64_t i = 0; i < array.length; ++i) {
         const GgufValueType inner = checked_type(m_in, what);
@@ -345,7 +365,7 @@ class Reader {
     if (size > 0) {
       m_in.skip(inner.length * size, what);
     } else if (element_type == GgufValueType::string) {
-      for (std::uint64_t i = 0; i < inner.length; ++i) m_in.skip_string(what);
+      m_in.skip_strings(inner.length, what);
     } else {
       for (std::uint64_t i = 0; i < inner.length; ++i)
         (void)read_value_of_array(checked_type(m_in, what), depth + 1, what);
