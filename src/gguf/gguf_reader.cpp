@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <type_traits>
 #include <cstring>
 #include <memory>
 #include <limits>
@@ -66,6 +67,14 @@ std::uint64_t min_element_size(GgufValueType type) {
   return scalar_size(type);
 }
 
+// What a read is for, in messages: a string, or a function that builds one only when a message is
+// written (a tensor's "tensor 12 'blk.0.attn_q.weight'" would otherwise be formatted 1,025 times).
+template <typename What>
+std::string describe(const What& what) {
+  if constexpr (std::is_invocable_v<What>) return what();
+  else return std::string(what);
+}
+
 bool is_integer(GgufValueType type) {
   return type != GgufValueType::float32 && type != GgufValueType::float64 && type != GgufValueType::string &&
          type != GgufValueType::array;
@@ -95,19 +104,21 @@ class Cursor {
   }
 
   // Checks that `n` more bytes may belong to the header; names `what` when they cannot.
-  void check_room(std::uint64_t n, std::string_view what) const {
+  template <typename What>
+  void check_room(std::uint64_t n, const What& what) const {
     if (n <= left()) return;
     if (m_size && m_pos + std::min(n, std::numeric_limits<std::uint64_t>::max() - m_pos) > *m_size &&
         *m_size <= m_limits.max_header_bytes)
-      fail(m_pos, fmt::format("truncated: {} needs {} bytes, the file ends at byte {}", what, with_commas(n),
+      fail(m_pos, fmt::format("truncated: {} needs {} bytes, the file ends at byte {}", describe(what), with_commas(n),
                               with_commas(*m_size)),
            "the file is incomplete or damaged; download it again");
-    fail(m_pos, fmt::format("{} would take the header past r1tag's cap of {} bytes", what,
+    fail(m_pos, fmt::format("{} would take the header past r1tag's cap of {} bytes", describe(what),
                             with_commas(m_limits.max_header_bytes)));
   }
 
   // The next `n` bytes, valid until the next call.
-  const std::byte* take(std::size_t n, std::string_view what) {
+  template <typename What>
+  const std::byte* take(std::size_t n, const What& what) {
     check_room(n, what);
     if (m_pos < m_buf_start || m_pos + n > m_buf_start + m_buf_size) refill(n, what);
     const std::byte* p = m_buf.get() + (m_pos - m_buf_start);
@@ -115,33 +126,37 @@ class Cursor {
     return p;
   }
 
-  void skip(std::uint64_t n, std::string_view what) {
+  template <typename What>
+  void skip(std::uint64_t n, const What& what) {
     check_room(n, what);
     m_pos += n;
   }
 
-  template <typename T>
-  T get(std::string_view what) {
+  template <typename T, typename What>
+  T get(const What& what) {
     T value;
     std::memcpy(&value, take(sizeof(T), what), sizeof(T));
     return value;  // little-endian host assumed (checked at build: see static_assert below)
   }
 
-  std::string get_string(std::uint64_t max_bytes, std::string_view what) {
+  template <typename What>
+  std::string get_string(std::uint64_t max_bytes, const What& what) {
     const std::uint64_t at = m_pos;
     const auto length = get<std::uint64_t>(what);
     if (length > max_bytes)
-      fail(at, fmt::format("{} is {} bytes long, above the cap of {}", what, with_commas(length), with_commas(max_bytes)));
+      fail(at, fmt::format("{} is {} bytes long, above the cap of {}", describe(what), with_commas(length),
+                           with_commas(max_bytes)));
     check_room(length, what);
     const std::byte* p = take(static_cast<std::size_t>(length), what);
     return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(length));
   }
 
   // Skipped strings (vocabulary entries) are checked by length and never copied.
-  void skip_string(std::string_view what) {
+  template <typename What>
+  void skip_string(const What& what) {
     const auto length = get<std::uint64_t>(what);
     if (length > m_limits.max_string_bytes)
-      fail(m_pos - 8, fmt::format("{} is {} bytes long, above the cap of {}", what, with_commas(length),
+      fail(m_pos - 8, fmt::format("{} is {} bytes long, above the cap of {}", describe(what), with_commas(length),
                                   with_commas(m_limits.max_string_bytes)));
     skip(length, what);
   }
@@ -174,7 +189,8 @@ class Cursor {
   }
 
  private:
-  void refill(std::size_t n, std::string_view what) {
+  template <typename What>
+  void refill(std::size_t n, const What& what) {
     // One buffer per header, grown as the chunks double and never reallocated per chunk: what is still
     // ahead moves to its front and the source fills the rest. It is not zero-filled (every byte used was
     // read): a 5 MB vocabulary then costs one pass over its bytes, not an allocation, a memset and fresh
@@ -198,7 +214,7 @@ class Cursor {
       have += got;
     }
     if (have < n)
-      fail(m_pos, fmt::format("truncated: {} needs {} bytes, the file ends at byte {}", what, with_commas(n),
+      fail(m_pos, fmt::format("truncated: {} needs {} bytes, the file ends at byte {}", describe(what), with_commas(n),
                               with_commas(m_pos + have)),
            "the file is incomplete or damaged; download it again");
     m_buf_size = have;
@@ -421,38 +437,38 @@ class Reader {
   GgufTensorInfo read_tensor_info(std::uint64_t index, std::uint32_t alignment) {
     GgufTensorInfo t;
     t.info_offset = m_in.pos();
-    t.name = m_in.get_string(m_limits.max_tensor_name_bytes, fmt::format("tensor {} name", index));
-    const std::string what = fmt::format("tensor {} '{}'", index, t.name);
+    t.name = m_in.get_string(m_limits.max_tensor_name_bytes, [&] { return fmt::format("tensor {} name", index); });
+    const auto what = [&] { return fmt::format("tensor {} '{}'", index, t.name); };
     if (t.name.empty()) m_in.fail(t.info_offset, fmt::format("tensor {} has an empty name", index));
     const std::uint64_t dims_at = m_in.pos();
     t.n_dims = m_in.get<std::uint32_t>(what);
     if (t.n_dims < 1 || t.n_dims > max_dims)
-      m_in.fail(dims_at, fmt::format("{}: n_dims {} is not 1 to {}", what, t.n_dims, max_dims));
+      m_in.fail(dims_at, fmt::format("{}: n_dims {} is not 1 to {}", what(), t.n_dims, max_dims));
     std::uint64_t elements = 1;
     for (std::uint32_t d = 0; d < t.n_dims; ++d) {
       const std::uint64_t at = m_in.pos();
       t.ne[d] = m_in.get<std::uint64_t>(what);
-      if (t.ne[d] == 0) m_in.fail(at, fmt::format("{}: dimension {} is 0", what, d));
+      if (t.ne[d] == 0) m_in.fail(at, fmt::format("{}: dimension {} is 0", what(), d));
       if (__builtin_mul_overflow(elements, t.ne[d], &elements) ||
           elements > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-        m_in.fail(at, fmt::format("{}: the dimensions' product overflows 63 bits", what));
+        m_in.fail(at, fmt::format("{}: the dimensions' product overflows 63 bits", what()));
     }
     const std::uint64_t type_at = m_in.pos();
     t.type_id = m_in.get<std::uint32_t>(what);
     const GgmlType* type = find_type(t.type_id);
-    if (type == nullptr) m_in.fail(type_at, fmt::format("{}: type id {} is not a ggml type", what, t.type_id));
+    if (type == nullptr) m_in.fail(type_at, fmt::format("{}: type id {} is not a ggml type", what(), t.type_id));
     if (type->block_size == 0 || type->type_size_bytes == 0)
-      m_in.fail(type_at, fmt::format("{}: type {} ({}) has no data layout ggml still reads", what, t.type_id, type->name));
+      m_in.fail(type_at, fmt::format("{}: type {} ({}) has no data layout ggml still reads", what(), t.type_id, type->name));
     t.type_name = type->name;
     if (t.ne[0] % type->block_size != 0)
-      m_in.fail(type_at, fmt::format("{}: row length {} is not a multiple of {}'s block of {}", what, t.ne[0],
+      m_in.fail(type_at, fmt::format("{}: row length {} is not a multiple of {}'s block of {}", what(), t.ne[0],
                                      type->name, type->block_size));
     if (__builtin_mul_overflow(elements / type->block_size, std::uint64_t{type->type_size_bytes}, &t.bytes))
-      m_in.fail(type_at, fmt::format("{}: its data size overflows 64 bits", what));
+      m_in.fail(type_at, fmt::format("{}: its data size overflows 64 bits", what()));
     const std::uint64_t offset_at = m_in.pos();
     t.offset = m_in.get<std::uint64_t>(what);
     if (t.offset % alignment != 0)
-      m_in.fail(offset_at, fmt::format("{}: data offset {} is not a multiple of the alignment {}", what,
+      m_in.fail(offset_at, fmt::format("{}: data offset {} is not a multiple of the alignment {}", what(),
                                        with_commas(t.offset), alignment));
     return t;
   }

@@ -48,9 +48,19 @@ inline void add_model_keys(GgufBuilder& b, const Model& m, const QuantScheme& s,
   b.add_u32(arch + ".feed_forward_length", h.feed_forward_length);
   b.add_u32(arch + ".attention.head_count", h.head_count);
   b.add_u32(arch + ".attention.head_count_kv", h.head_count_kv);
-  if (h.expert_count > 0) {
+  // The keys llama.cpp's converter writes that r1tag reads (convert_hf_to_gguf.py, gguf-py constants.py);
+  // deepseek2 in the standard (pre-MLA) layout the plan uses, as tests/support/plan_gguf.cpp writes it.
+  b.add_u32(arch + ".attention.key_length", h.key_length);
+  b.add_u32(arch + ".attention.value_length", h.value_length);
+  if (arch == "deepseek2") {
     b.add_u32(arch + ".expert_count", h.expert_count);
     b.add_u32(arch + ".expert_used_count", h.expert_used_count);
+    b.add_u32(arch + ".expert_shared_count", h.expert_shared_count);
+    b.add_u32(arch + ".expert_feed_forward_length", h.expert_feed_forward_length);
+    b.add_u32(arch + ".leading_dense_block_count", h.leading_dense_block_count);
+    b.add_u32(arch + ".attention.q_lora_rank", h.q_lora_rank);
+    b.add_u32(arch + ".attention.kv_lora_rank", h.kv_lora_rank);
+    b.add_u32(arch + ".rope.dimension_count", h.rope_dimension_count);
   }
   b.add_string("tokenizer.ggml.model", "gpt2");
   const std::uint64_t tokens = v.vocab_tokens.value_or(h.vocab_size);
