@@ -12,6 +12,7 @@
 #include <cctype>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace r1tag {
 
@@ -215,12 +216,11 @@ std::vector<PlannedTensor> planned_tensors(const std::vector<GgufHeader>& header
     }
   }
   if (headers.size() > 1) {
-    std::vector<std::string_view> names;
+    std::unordered_set<std::string_view> names;
     names.reserve(out.size());
-    for (const PlannedTensor& t : out) names.push_back(t.tensor.name);
-    std::sort(names.begin(), names.end());
-    if (const auto dup = std::adjacent_find(names.begin(), names.end()); dup != names.end())
-      fail(origin, fmt::format("tensor '{}' is in two parts of the split set", *dup));
+    for (const PlannedTensor& t : out)
+      if (!names.insert(t.tensor.name).second)
+        fail(origin, fmt::format("tensor '{}' is in two parts of the split set", t.tensor.name));
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <type_traits>
+#include <unordered_set>
 #include <cstring>
 #include <memory>
 #include <limits>
@@ -495,18 +496,11 @@ class Reader {
                               with_commas(end), with_commas(*m_in.size())),
                   "the file is incomplete or damaged; download it again");
     }
-    std::vector<std::string_view> names;
+    // A hash set: sorting a thousand names sharing "blk.N." prefixes cost more than reading them.
+    std::unordered_set<std::string_view> names;
     names.reserve(header.tensors.size());
-    for (const GgufTensorInfo& t : header.tensors) names.push_back(t.name);
-    std::sort(names.begin(), names.end());
-    const auto dup = std::adjacent_find(names.begin(), names.end());
-    if (dup != names.end()) {
-      std::uint64_t at = 0;
-      std::size_t seen = 0;
-      for (const GgufTensorInfo& t : header.tensors)
-        if (t.name == *dup && ++seen == 2) at = t.info_offset;
-      m_in.fail(at, fmt::format("tensor '{}' appears twice", *dup));
-    }
+    for (const GgufTensorInfo& t : header.tensors)
+      if (!names.insert(t.name).second) m_in.fail(t.info_offset, fmt::format("tensor '{}' appears twice", t.name));
   }
 
   Cursor& m_in;
