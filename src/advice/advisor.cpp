@@ -1,5 +1,7 @@
 #include <r1tag/advice/advisor.hpp>
 
+#include <r1tag/advice/installed_model.hpp>
+
 #include <r1tag/gguf/custom_mix.hpp>
 #include <r1tag/common/error.hpp>
 #include <r1tag/common/suggest.hpp>
@@ -10,6 +12,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <cmath>
 #include <limits>
 
@@ -184,8 +188,34 @@ bool could_fit(const LayerWeights& w, const FitRequest& r) {
   return weights <= gpu_bytes + r.budget.ram_bytes;
 }
 
-// The best placement of one variant: all on the GPUs if possible; for a MoE model that does not fit,
-// the routed experts in RAM with the rest on the GPUs, if that offloads more; else whatever fits.
+// Places `weights` on the budget: all on the GPUs if possible; for a MoE model that does not fit, the
+// routed experts in RAM with the rest on the GPUs, if that offloads more; else whatever fits. Fills the
+// candidate's placement, fit, quality and speed; false when nothing fits.
+bool place_weights(Candidate& cand, const LayerWeights& weights, const FitRequest& r, const Catalog& c,
+                   const RuntimeProfile& runtime) {
+  if (!could_fit(weights, r)) return false;
+  const MemoryRequest request = memory_request(r, c, runtime, cand.kv_layout, *cand.model);
+  auto fit = fit_placement(*cand.model, weights, runtime, request, r.budget, c);
+  const bool full = fit && kind_of(*fit, false) == PlacementKind::gpu;
+  if (!full && cand.model->hparams.expert_count > 0 && !r.gpus.empty()) {
+    auto moe = fit_moe_offload(*cand.model, weights, runtime, request, r.budget, c);
+    if (moe && (!fit || moe->estimate.gpu_layers > fit->estimate.gpu_layers)) {
+      fit = std::move(moe);
+      cand.experts_on_cpu = true;
+    }
+  }
+  if (!fit) return false;
+  cand.placement = kind_of(*fit, cand.experts_on_cpu);
+  if (!r.ram_known && cand.placement != PlacementKind::gpu) return false;
+  cand.fit = std::move(*fit);
+  if (reports_llama_server_buffers(runtime)) cand.ollama_ps = ollama_ps(cand.fit.estimate, cand.experts_on_cpu);
+  cand.capability = capability_score(*cand.model, c.ranking).value_or(0);
+  if (cand.scheme != nullptr) cand.quality = quality_verdict(*cand.scheme, c);
+  attach_speed(cand, weights, request, r, c, runtime);
+  return true;
+}
+
+// The best placement of one published variant (place_weights on its plan).
 std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catalog& c, const RuntimeProfile& runtime,
                                PlanCache& plans) {
   Candidate cand;
@@ -200,26 +230,7 @@ std::optional<Candidate> place(const Source& s, const FitRequest& r, const Catal
   cand.tensor_split_estimated = s.scheme->custom_mix;
   if (!plan) return std::nullopt;
   cand.file_bytes = plan->total_bytes;
-  if (!could_fit(plan->layers, r)) return std::nullopt;
-  const MemoryRequest request = memory_request(r, c, runtime, cand.kv_layout, *s.model);
-  const LayerWeights& weights = plan->layers;
-  auto fit = fit_placement(*s.model, weights, runtime, request, r.budget, c);
-  const bool full = fit && kind_of(*fit, false) == PlacementKind::gpu;
-  if (!full && s.model->hparams.expert_count > 0 && !r.gpus.empty()) {
-    auto moe = fit_moe_offload(*s.model, weights, runtime, request, r.budget, c);
-    if (moe && (!fit || moe->estimate.gpu_layers > fit->estimate.gpu_layers)) {
-      fit = std::move(moe);
-      cand.experts_on_cpu = true;
-    }
-  }
-  if (!fit) return std::nullopt;
-  cand.placement = kind_of(*fit, cand.experts_on_cpu);
-  if (!r.ram_known && cand.placement != PlacementKind::gpu) return std::nullopt;
-  cand.fit = std::move(*fit);
-  if (reports_llama_server_buffers(runtime)) cand.ollama_ps = ollama_ps(cand.fit.estimate, cand.experts_on_cpu);
-  cand.capability = capability_score(*s.model, c.ranking).value_or(0);
-  cand.quality = quality_verdict(*s.scheme, c);
-  attach_speed(cand, weights, request, r, c, runtime);
+  if (!place_weights(cand, plan->layers, r, c, runtime)) return std::nullopt;
   return cand;
 }
 
@@ -335,6 +346,31 @@ Error nothing_fits(const std::vector<Source>& sources, const FitRequest& r, cons
   return Error(ExitCode::nothing_fits, message, hint);
 }
 
+// A path as one shell word: as it is when it holds only safe characters, else in single quotes.
+std::string shell_word(const std::string& text) {
+  const bool safe = !text.empty() && std::all_of(text.begin(), text.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || std::string_view("/._-+:=@%,~").find(ch) != std::string_view::npos;
+  });
+  if (safe) return text;
+  std::string quoted = "'";
+  for (const char ch : text) quoted += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return quoted + "'";
+}
+
+// Run commands that use the local copy: ollama runs its own model by name; llama-server loads the file
+// (an ollama blob is a GGUF too), part 1 of a split set finding the others.
+void attach_installed_commands(Candidate& cand, const FitRequest& r, std::uint64_t context_tokens) {
+  const InstalledCopy& copy = *cand.installed;
+  if (copy.store == StoreKind::ollama)
+    cand.ollama_command = fmt::format("OLLAMA_CONTEXT_LENGTH={} ollama run {}", context_tokens, copy.name);
+  std::string cmd = fmt::format("llama-server -m {} -c {} -np 1", shell_word(copy.paths.front()), context_tokens);
+  cmd += fmt::format(" -ngl {}", cand.placement == PlacementKind::cpu ? 0 : cand.fit.estimate.gpu_layers);
+  if (cand.experts_on_cpu) cmd += fmt::format(" --n-cpu-moe {}", cand.model->hparams.block_count);
+  cmd += r.flash_attention ? " -fa on" : " -fa off";
+  cmd += kv_flags(r) + tensor_split_flag(cand);
+  cand.llama_server_command = cmd;
+}
+
 }  // namespace
 
 std::shared_ptr<const RuntimeProfile> runtime_for(const FitRequest& request, const Catalog& catalog) {
@@ -373,6 +409,54 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& p
   for (std::size_t i = 0; i < described; ++i) {
     fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);
     attach_commands(fitting[i], request, catalog, context_for(*fitting[i].model, request, *advice.runtime));
+  }
+  advice.candidates = std::move(fitting);
+  return advice;
+}
+
+std::optional<Candidate> place_installed(const InstalledModel& installed, const FitRequest& request, const Catalog& catalog,
+                                         const RuntimeProfile& runtime) {
+  if (!installed.explanation || !installed.explanation->computed) return std::nullopt;
+  const Explanation& e = *installed.explanation;
+  if (e.file && !e.file->memory_modelled) return std::nullopt;
+  if (context_for(*e.variant.model, request, runtime) == 0) return std::nullopt;
+  Candidate cand;
+  cand.model = e.variant.model;
+  cand.scheme = e.variant.scheme;
+  cand.ollama_tag = e.variant.ollama_tag;
+  cand.kv_layout = e.kv_layout;
+  cand.file_bytes = installed.file.bytes;
+  cand.file_basis = "header";
+  cand.installed = InstalledCopy{installed.file.name, installed.file.store, installed.file.paths};
+  if (!place_weights(cand, e.computed->layers, request, catalog, runtime)) return std::nullopt;
+  return cand;
+}
+
+FitAdvice advise_installed(const FitRequest& request, const Catalog& catalog, const std::vector<InstalledModel>& installed) {
+  FitAdvice advice;
+  advice.runtime = runtime_for(request, catalog);
+  if (catalog.find_type(request.kv_cache_type) == nullptr)
+    throw Error::usage(fmt::format("unknown KV cache type '{}'", request.kv_cache_type));
+  advice.context_tokens = request.context_tokens;
+  advice.ollama_library = catalog.ollama_library;
+  if (request.hardware && !request.hardware->note.empty()) advice.notes.push_back(request.hardware->note);
+  if (installed.empty())
+    throw Error(ExitCode::nothing_fits, "no installed models found",
+                "r1tag list shows where it looked; without --installed, fit ranks every published variant");
+  std::vector<Candidate> fitting;
+  for (const InstalledModel& m : installed)
+    if (auto cand = place_installed(m, request, catalog, *advice.runtime)) fitting.push_back(std::move(*cand));
+  if (fitting.empty())
+    throw Error(ExitCode::nothing_fits,
+                fmt::format("none of the {} installed model{} fits at {} tokens of context", installed.size(),
+                            installed.size() == 1 ? "" : "s", request.context_tokens),
+                "without --installed, fit ranks every published variant, including ones to download");
+  detail::rank(fitting, request.prefer, catalog.ranking);
+  const std::size_t described =
+      request.described_candidates == 0 ? fitting.size() : std::min(request.described_candidates, fitting.size());
+  for (std::size_t i = 0; i < described; ++i) {
+    fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);
+    attach_installed_commands(fitting[i], request, context_for(*fitting[i].model, request, *advice.runtime));
   }
   advice.candidates = std::move(fitting);
   return advice;

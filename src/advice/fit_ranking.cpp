@@ -72,6 +72,7 @@ std::string placement_words(const Candidate& c) {
 }
 
 std::string quant_words(const Candidate& c) {
+  if (c.scheme == nullptr) return "quant not named by the file (general.file_type): quality loss unknown";
   return fmt::format("{}: {} quality loss", c.scheme->name, to_string(c.quality.loss));
 }
 
@@ -138,7 +139,7 @@ std::string why(const Candidate& cand, const Candidate* previous, const FitReque
     const bool better_quant = static_cast<int>(cand.quality.loss) < static_cast<int>(p.quality.loss);
     return fmt::format("{}; {} scores lower than {} (mean {} vs {}){}", where, cand.model->id, p.model->id,
                        scores(cand), scores(p),
-                       better_quant ? fmt::format(", which outranks it even at {}", p.scheme->name) : "");
+                       better_quant && p.scheme != nullptr ? fmt::format(", which outranks it even at {}", p.scheme->name) : "");
   }
   if (cand.quality.loss != p.quality.loss) {
     return fmt::format("{}; same model as above with more quality loss ({})", where, quant_words(cand));

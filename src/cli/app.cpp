@@ -8,6 +8,7 @@
 #include "cli/explain_command.hpp"
 #include "cli/fit_command.hpp"
 #include "cli/gpus_command.hpp"
+#include "cli/list_command.hpp"
 #include "cli/system_command.hpp"
 #include "cli/terminal.hpp"
 #include "cli/version_text.hpp"
@@ -50,15 +51,17 @@ const Catalog& choose_catalog(const GlobalOptions& global, const Environment& en
 }
 
 CommandResult dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, const FitOptions& fit,
-                       const GpusOptions& gpus, const SystemOptions& system, const Environment& env) {
-  std::optional<Catalog> loaded;
-  const Catalog& catalog = choose_catalog(global, env, loaded);
-  const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
+                       const GpusOptions& gpus, const SystemOptions& system, const ListOptions& list,
+                       const Environment& env) {
   // require_subcommand(1): exactly one was parsed; only the named one may have been set up.
   const std::string& command = app.get_subcommands().front()->get_name();
+  std::optional<Catalog> loaded;
+  const Catalog& catalog = choose_catalog(global, env, loaded);
+  if (command == "list") return run_list(list, catalog, env);
+  if (command == "system") return run_system(system, catalog, env);
+  const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
   if (command == "explain") return run_explain(explain, catalog, style, env);
   if (command == "fit") return run_fit(fit, catalog, style, env);
-  if (command == "system") return run_system(system, catalog, env);
   return run_gpus(gpus, catalog);
 }
 
@@ -109,7 +112,7 @@ std::string_view named_command(const std::vector<std::string>& args) {
       ++i;
       continue;
     }
-    if (a == "explain" || a == "fit" || a == "gpus" || a == "system") return a;
+    if (a == "explain" || a == "fit" || a == "gpus" || a == "system" || a == "list") return a;
     if (!a.starts_with("-")) return {};  // not a command: CLI11 reports it with every command set up
   }
   return {};
@@ -144,6 +147,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   FitOptions fit;
   GpusOptions gpus;
   SystemOptions system;
+  ListOptions list;
   app.set_version_flag("--version", [] { return version_text(embedded_catalog()); });
   app.add_option("--data", global.data_dir, "Read the data tables from DIR instead of the built-in ones (also $R1TAG_DATA)")
       ->option_text("DIR");
@@ -155,6 +159,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   if (command.empty() || command == "fit") add_fit_command(app, fit);
   if (command.empty() || command == "gpus") add_gpus_command(app, gpus);
   if (command.empty() || command == "system") add_system_command(app, system);
+  if (command.empty() || command == "list") add_list_command(app, list);
   // `completion` and `manpage` are not named_command()s, so every command is set up for them to describe.
   CompletionOptions completion;
   if (command.empty()) add_completion_command(app, completion);
@@ -184,7 +189,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
       std::optional<Catalog> loaded;
       return run_documentation_command(name, app, completion, choose_catalog(global, env, loaded));
     }
-    return dispatch(app, global, explain, fit, gpus, system, env);
+    return dispatch(app, global, explain, fit, gpus, system, list, env);
   } catch (const Error& e) {
     return error_result(e);
   } catch (const std::exception& e) {

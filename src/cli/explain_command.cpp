@@ -1,8 +1,17 @@
 #include "cli/explain_command.hpp"
 
+#include <r1tag/advice/installed_model.hpp>
+#include <r1tag/sources/ollama_store.hpp>
+#include <r1tag/sources/store_locations.hpp>
+
+#include "cli/list_command.hpp"
+
 #include <r1tag/common/error.hpp>
 #include <r1tag/memory/context_length.hpp>
 #include <r1tag/advice/explanation.hpp>
+#include <r1tag/advice/file_explanation.hpp>
+#include <r1tag/sources/local_gguf.hpp>
+#include <r1tag/sources/split_set.hpp>
 #include <r1tag/names/resolver.hpp>
 #include <r1tag/names/tag_parser.hpp>
 
@@ -21,7 +30,8 @@ namespace r1tag::cli {
 void add_explain_command(CLI::App& app, ExplainOptions& options) {
   CLI::App* cmd = app.add_subcommand("explain", "Explain what model names mean: size, architecture, quant, file");
   cmd->add_option("tag", options.tags,
-                  "ollama tags, Hugging Face GGUF file or repository names, hf.co references")
+                  "ollama tags, Hugging Face GGUF file or repository names, hf.co references, or GGUF files on disk "
+                  "(any part of a split set, an ollama blob)")
       ->required();
   cmd->add_flag("--json", options.json, "Print one JSON document (schema: docs/json-schema.md)");
   cmd->add_option("--ctx", options.ctx,
@@ -43,6 +53,7 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
       "  r1tag explain DeepSeek-R1-UD-IQ1_S-00001-of-00003.gguf\n"
       "  r1tag explain 14b --ctx 4K,32K,128K --kv-type q8_0\n"
       "  r1tag explain --tensors 671b\n"
+      "  r1tag explain ./model.gguf --gpu 4090       # a file on disk: read from its header\n"
       "  r1tag explain 32b --gpu 4090 --ram 64GB     # placement and speed on your hardware\n"
       "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'");
 }
@@ -72,11 +83,44 @@ MemoryQuestion memory_question(const ExplainOptions& options, const Catalog& cat
   return question;
 }
 
+// The models of the ollama store, scanned once and only when an input may name one.
+class InstalledOllama {
+ public:
+  explicit InstalledOllama(const Environment& env) : m_variables(store_variables(env)) {}
+
+  const std::vector<InstalledFile>& files() const {
+    if (!m_files) {
+      m_files.emplace();
+      for (const StoreRoot& root : store_roots(m_variables))
+        if (root.store == StoreKind::ollama) *m_files = scan_ollama_store(root.path).files;
+    }
+    return *m_files;
+  }
+
+ private:
+  StoreVariables m_variables;
+  mutable std::optional<std::vector<InstalledFile>> m_files;
+};
+
+// `explain deepseek-r1:7b` when that model is installed: its own file's header, and a note saying so.
+// nullopt when the name is not installed or its file cannot be read: the catalogue answers then.
+std::optional<Explanation> explain_installed_ollama(const std::string& input, const InstalledOllama& ollama, const Catalog& catalog) {
+  if (!ollama_name_as_shown(input)) return std::nullopt;
+  const InstalledFile* file = find_ollama_model(ollama.files(), input);
+  if (file == nullptr) return std::nullopt;
+  InstalledModel model = explain_installed(*file, catalog);
+  if (!model.explanation) return std::nullopt;
+  model.explanation->variant.notes.push_back(fmt::format("read from the installed file: ollama's {} is {} ({} bytes)",
+                                                         file->name, file->paths.front(), file->bytes));
+  return std::move(model.explanation);
+}
+
 }  // namespace
 
 CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env) {
   const Hardware hardware = effective_hardware(options.hardware, catalog, env);
   const MemoryQuestion question = memory_question(options, catalog, hardware);
+  const InstalledOllama ollama(env);
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   result.err = warning_lines(hardware.warnings);
@@ -86,7 +130,13 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     ExplainOutcome o;
     o.input = input;
     try {
-      Explanation explanation = explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
+      // A file on disk is read (its header says what it is); so is an installed ollama model named as
+      // ollama names it; anything else is a name for the catalogue.
+      std::optional<Explanation> installed;
+      if (!is_local_model_path(input)) installed = explain_installed_ollama(input, ollama, catalog);
+      Explanation explanation = installed                     ? std::move(*installed)
+                                : is_local_model_path(input) ? explain_file(read_local_gguf(input, catalog), catalog)
+                                                             : explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
       o.memory = memory_by_context(explanation, question, catalog);
       const std::uint32_t trained = explanation.variant.model->hparams.context_length;
       for (const std::uint64_t context : question.context_tokens) {

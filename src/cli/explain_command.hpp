@@ -36,7 +36,8 @@ struct CommandResult {
 
 struct Environment;
 
-// Without --vram/--gpus/--gpu/--ram, memory and speed are for the machine `env` describes (detected).
+// Without --vram/--gpus/--gpu/--ram, memory and speed are for the machine `env` describes (detected);
+// `env` also gives the ollama store: an ollama name that is installed there is explained from its file.
 CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env);
 
 }  // namespace r1tag::cli

@@ -1,6 +1,8 @@
 #include "cli/fit_command.hpp"
 
 #include <r1tag/advice/advisor.hpp>
+#include <r1tag/advice/installed_model.hpp>
+#include <r1tag/sources/installed_models.hpp>
 #include <r1tag/common/byte_size.hpp>
 #include <r1tag/memory/context_length.hpp>
 #include <r1tag/common/error.hpp>
@@ -10,6 +12,7 @@
 #include "cli/app.hpp"
 #include "cli/hardware_flags.hpp"
 #include "cli/installed_runtime.hpp"
+#include "cli/list_command.hpp"
 #include "cli/options.hpp"
 #include "cli/system_command.hpp"
 #include "render/fit_render.hpp"
@@ -64,7 +67,9 @@ void choose_context(FitRequest& r, const FitOptions& o, const Catalog& catalog) 
   r.context_source = fmt::format("{}'s default for {} of VRAM", name, format_gib(vram_bytes));
 }
 
-FitRequest build_request(const FitOptions& o, const Catalog& catalog, const Hardware& h, const Environment& env) {
+}  // namespace
+
+FitRequest build_fit_request(const FitOptions& o, const Catalog& catalog, const Hardware& h, const Environment& env) {
   FitRequest r;
   if (!h.given() && h.detected)
     throw Error::usage("no GPU and no system RAM were detected ('r1tag system' shows what was read)",
@@ -105,8 +110,6 @@ FitRequest build_request(const FitOptions& o, const Catalog& catalog, const Hard
   return r;
 }
 
-}  // namespace
-
 void add_fit_command(CLI::App& app, FitOptions& o) {
   CLI::App* cmd = app.add_subcommand("fit", "Rank the DeepSeek-R1 variants that fit your hardware, best first");
   add_hardware_flags(*cmd, o.hardware);
@@ -136,6 +139,9 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
   cmd->add_option("--top", o.top, "How many candidates to show (default 5)")->option_text("N");
   cmd->add_flag("--all", o.all, "Show every candidate that fits");
   cmd->add_flag("--json", o.json, "Print one JSON document (schema: docs/json-schema.md)");
+  cmd->add_flag("--installed", o.installed,
+                "Rank the models installed on this machine (ollama, Hugging Face cache, llama.cpp cache, LM Studio; see "
+                "'r1tag list') instead of every published variant");
   cmd->footer(
       "Sizes: GB, G and GiB all mean 2^30 bytes (GPUs and RAM come in binary sizes); MiB and TB work too.\n"
       "Without --vram, --gpus, --gpu or --ram: the machine r1tag runs on ('r1tag system' shows what it detects).\n"
@@ -150,24 +156,39 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
       "  r1tag fit --gpus 24GB,24GB --ram 64GB\n"
       "  r1tag fit --vram 24GB --ram 192GB --family original\n"
       "  r1tag fit --ram 32GB                      # CPU only\n"
-      "  r1tag fit --vram 12GB --json | jq '.candidates[0].run'");
+      "  r1tag fit --vram 12GB --json | jq '.candidates[0].run'\n"
+      "  r1tag fit --installed --vram 8GB          # only what is already downloaded");
 }
 
 namespace {
 
 CommandResult fit_on(const FitOptions& options, const Catalog& catalog, const TextStyle& style, const Hardware& hardware,
                      const Environment& env) {
-  const FitRequest request = build_request(options, catalog, hardware, env);
+  if (options.installed && (!options.model.empty() || !options.family.empty()))
+    throw Error::usage("--model and --family choose among published variants; --installed ranks what is installed",
+                       "drop --model/--family, or --installed");
+  const FitRequest request = build_fit_request(options, catalog, hardware, env);
   FitAdvice advice;
+  std::vector<InstalledModel> installed;  // outlives `advice`, whose candidates point into it
+  std::string warnings;
   try {
-    PlanCache plans = plan_cache_for(catalog, false);
-    advice = advise(request, catalog, plans);
+    if (options.installed) {
+      StoreScan scan = installed_models(store_variables(env));
+      for (const std::string& w : scan.warnings) warnings += "r1tag: warning: " + w + "\n";
+      installed = explain_installed(std::move(scan.files), catalog);
+      for (const InstalledModel& m : installed)
+        if (!m.unreadable.empty()) warnings += "r1tag: warning: " + m.unreadable + "\n";
+      advice = advise_installed(request, catalog, installed);
+    } else {
+      PlanCache plans = plan_cache_for(catalog, false);
+      advice = advise(request, catalog, plans);
+    }
   } catch (const Error& e) {
-    if (e.code() != ExitCode::nothing_fits || !options.json) throw;
+    if (e.code() != ExitCode::nothing_fits) throw;
     advice.runtime = runtime_for(request, catalog);
     CommandResult result;
-    result.out = render_fit_json_error(advice, request, e);
-    result.err = error_line(e);
+    if (options.json) result.out = render_fit_json_error(advice, request, e);
+    result.err = warnings + error_line(e);
     result.exit_code = static_cast<int>(e.code());
     return result;
   }
@@ -177,6 +198,7 @@ CommandResult fit_on(const FitOptions& options, const Catalog& catalog, const Te
   const std::size_t total = advice.candidates.size();
   advice.candidates.resize(shown);
   CommandResult result;
+  result.err = warnings;
   result.out = options.json ? render_fit_json(advice, request, total) : render_fit_text(advice, request, total, style);
   return result;
 }

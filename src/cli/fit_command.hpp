@@ -1,6 +1,7 @@
 // `r1tag fit`: the variants that fit a hardware budget, best first.
 #pragma once
 
+#include <r1tag/advice/advisor.hpp>
 #include <r1tag/tables/catalog.hpp>
 
 #include "cli/app.hpp"
@@ -37,11 +38,18 @@ struct FitOptions {
   std::int64_t top = 5;  // signed, so that --top -1 is refused rather than read as a huge count
   bool all = false;
   bool json = false;
+  bool installed = false;  // rank the models installed on this machine instead of the catalogue
 };
 
 void add_fit_command(CLI::App& app, FitOptions& options);
 
 struct Environment;
+struct Hardware;
+
+// The request `fit` places variants for, on `hardware` (flags, or the detected machine); `list` uses it for
+// its per-row fit. Throws Error (usage) for missing hardware and bad values.
+FitRequest build_fit_request(const FitOptions& options, const Catalog& catalog, const Hardware& hardware,
+                             const Environment& env);
 
 // Without --vram/--gpus/--gpu/--ram, plans for the machine `env` describes (detected; see system_command).
 CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env);

@@ -70,7 +70,7 @@ void write_candidate(JsonWriter& w, const Candidate& c, std::size_t rank, const 
   w.key("model").begin_object().field("id", c.model->id).field("capability", c.capability).end_object();
   w.key("quant")
       .begin_object()
-      .field("scheme", c.scheme->name)
+      .field("scheme", c.scheme != nullptr ? std::optional<std::string_view>(c.scheme->name) : std::nullopt)
       .field("loss", to_string(c.quality.loss))
       .field("loss_basis", c.quality.basis)
       .end_object();
@@ -80,6 +80,15 @@ void write_candidate(JsonWriter& w, const Candidate& c, std::size_t rank, const 
   w.key("huggingface_repo");
   if (c.repo) w.value(c.repo->repo);
   else w.null();
+  if (c.installed) {
+    // Only in `fit --installed` documents: the local copy this candidate is.
+    w.key("installed")
+        .begin_object()
+        .field("name", c.installed->name)
+        .field("store", to_string(c.installed->store))
+        .field("paths", c.installed->paths)
+        .end_object();
+  }
   w.key("file")
       .begin_object()
       .field("bytes", c.file_bytes)

@@ -20,15 +20,16 @@ std::string paint(const TextStyle& style, const char* code, const std::string& t
 }
 
 std::string budget_line(const FitAdvice& advice, const FitRequest& r, std::size_t total) {
+  const bool installed = !advice.candidates.empty() && advice.candidates.front().installed.has_value();
   std::string hardware;
   for (std::size_t i = 0; i < r.gpus.size(); ++i)
     hardware += fmt::format("{}{} GiB", i == 0 ? "" : " + ", gib(r.budget.gpu_bytes[i]));
   if (!hardware.empty()) hardware = fmt::format("{} GPU{} with {}", r.gpus.size(), r.gpus.size() > 1 ? "s" : "", hardware);
   if (r.ram_known) hardware += fmt::format("{}{} GiB RAM", hardware.empty() ? "" : ", ", gib(r.budget.ram_bytes));
   return fmt::format(
-      "{}; context {} tokens{}, KV cache {}, flash attention {}, {} {}\n{} variant{} fit{}{}\n",
+      "{}; context {} tokens{}, KV cache {}, flash attention {}, {} {}\n{} {}{} fit{}{}\n",
       hardware, r.context_tokens, r.context_source.empty() ? "" : fmt::format(" ({})", r.context_source), detail::lower(r.kv_cache_type), r.flash_attention ? "on" : "off", advice.runtime->name,
-      advice.runtime->version.value, total, total == 1 ? "" : "s", total == 1 ? "s" : "",
+      advice.runtime->version.value, total, installed ? "installed model" : "variant", total == 1 ? "" : "s", total == 1 ? "s" : "",
       total > advice.candidates.size() ? fmt::format("; the best {} (--all shows every one)", advice.candidates.size()) : "");
 }
 
@@ -56,14 +57,21 @@ std::string where_line(const Candidate& c) {
 }
 
 void candidate_text(std::string& out, const Candidate& c, std::size_t rank, const std::string& library, const TextStyle& style) {
-  const std::string name = c.ollama_tag != nullptr ? fmt::format("{}:{}", library, c.ollama_tag->tag)
-                                                   : fmt::format("{}:{}", c.repo != nullptr ? c.repo->repo : c.model->id, c.scheme->name);
+  const std::string scheme = c.scheme != nullptr ? std::string(c.scheme->name) : "an unnamed quant";
+  const std::string name = c.installed         ? c.installed->name
+                           : c.ollama_tag != nullptr ? fmt::format("{}:{}", library, c.ollama_tag->tag)
+                                                     : fmt::format("{}:{}", c.repo != nullptr ? c.repo->repo : c.model->id, scheme);
   out += fmt::format("\n{} {}  {} at {}, {} file ({})\n", paint(style, "1;36", fmt::format("#{}", rank)), paint(style, "1", name),
-                     c.model->id, c.scheme->name, format_decimal_gb(c.file_bytes),
+                     c.model->id, scheme, format_decimal_gb(c.file_bytes),
                      c.tensor_split_estimated ? "published; per-layer split estimated" : c.file_basis);
   const auto row = [&](const char* label, const std::string& text) {
     out += fmt::format("    {:<8}{}\n", label, text);
   };
+  if (c.installed) {
+    const std::size_t parts = c.installed->paths.size();
+    row("file", fmt::format("{}{} ({})", c.installed->paths.front(), parts > 1 ? fmt::format(" and {} more parts", parts - 1) : "",
+                            to_string(c.installed->store)));
+  }
   row("where", where_line(c));
   bool first = true;
   for (const DeviceMemory& d : c.fit.estimate.devices) {

@@ -5,8 +5,15 @@
 // (tests/support/fake_machines.hpp), which is then built in a temporary directory and is all r1tag sees:
 // the outputs never depend on the machine the tests run on.
 // R1TAG_UPDATE_GOLDEN=1 rewrites the expected files instead, for review with `git diff`.
+// A case with a <case>.env file (VAR=VALUE lines) runs with those variables over a fake HOME of all four
+// model stores (tests/support/fake_home.hpp) built in a temporary folder; `$FAKE` in a value, and the
+// folder's path in the output, stand for that folder, so the expected files do not depend on where it is.
 #include "cli/app.hpp"
 #include "support/fake_machines.hpp"
+
+#include "support/fake_home.hpp"
+#include "support/model_fixtures.hpp"
+#include "support/plan_gguf.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -39,10 +46,20 @@ std::vector<std::string> read_args(const fs::path& path) {
   return args;
 }
 
-std::vector<fs::path> golden_cases() {
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+// Cases reading model files (tests/golden/explain_file/) run apart, with their fixtures written first.
+constexpr std::string_view k_file_cases = "explain_file";
+
+std::vector<fs::path> golden_cases(bool file_cases) {
   std::vector<fs::path> cases;
-  for (const auto& entry : fs::recursive_directory_iterator(R1TAG_GOLDEN_DIR))
-    if (entry.path().extension() == ".args") cases.push_back(entry.path());
+  for (const auto& entry : fs::recursive_directory_iterator(R1TAG_GOLDEN_DIR)) {
+    if (entry.path().extension() != ".args") continue;
+    if ((entry.path().parent_path().filename() == k_file_cases) == file_cases) cases.push_back(entry.path());
+  }
   std::sort(cases.begin(), cases.end());
   return cases;
 }
@@ -51,7 +68,7 @@ std::vector<fs::path> golden_cases() {
 
 TEST_CASE("golden outputs of the CLI match byte for byte", "[golden]") {
   const bool update = std::getenv("R1TAG_UPDATE_GOLDEN") != nullptr;
-  const std::vector<fs::path> cases = golden_cases();
+  const std::vector<fs::path> cases = golden_cases(false);
   REQUIRE(cases.size() >= 10);
   for (const fs::path& args_path : cases) {
     fs::path base = args_path;
@@ -69,17 +86,70 @@ TEST_CASE("golden outputs of the CLI match byte for byte", "[golden]") {
       } else {
         env.variables = {{"R1TAG_DETECT", "off"}};
       }
+      // Store cases: detection stays off unless the case also names a machine.
+      const r1tag::test::ScratchDir* fake = nullptr;
+      if (fs::exists(base.string() + ".env")) {
+        fake = &r1tag::test::shared_fake_home().dir;
+        std::istringstream lines(read_file(base.string() + ".env"));
+        for (std::string line; std::getline(lines, line);) {
+          replace_all(line, "$FAKE", fake->path().string());
+          const std::size_t equals = line.find('=');
+          if (equals != std::string::npos) env.variables[line.substr(0, equals)] = line.substr(equals + 1);
+        }
+      }
       std::ostringstream out;
       std::ostringstream err;
       const int code = r1tag::cli::run(read_args(args_path), out, err, env);
       const std::string exit_text = std::to_string(code) + "\n";
+      std::string out_text = out.str();
+      std::string err_text = err.str();
+      if (fake) {
+        replace_all(out_text, fake->path().string(), "$FAKE");
+        replace_all(err_text, fake->path().string(), "$FAKE");
+      }
       if (update) {
-        write_file(base.string() + ".stdout", out.str());
-        write_file(base.string() + ".stderr", err.str());
+        write_file(base.string() + ".stdout", out_text);
+        write_file(base.string() + ".stderr", err_text);
         write_file(base.string() + ".exit", exit_text);
       }
-      CHECK(out.str() == read_file(base.string() + ".stdout"));
-      CHECK(err.str() == read_file(base.string() + ".stderr"));
+      CHECK(out_text == read_file(base.string() + ".stdout"));
+      CHECK(err_text == read_file(base.string() + ".stderr"));
+      CHECK(exit_text == read_file(base.string() + ".exit"));
+    }
+  }
+}
+
+// `$FIXTURES` in an argument is the directory the fixtures were written to (a fresh temp dir); in the
+// outputs that directory is written back as `$FIXTURES`, so the goldens do not depend on it.
+TEST_CASE("golden outputs of explain on model files match byte for byte", "[golden]") {
+  const bool update = std::getenv("R1TAG_UPDATE_GOLDEN") != nullptr;
+  const std::vector<fs::path> cases = golden_cases(true);
+  REQUIRE(cases.size() >= 10);
+  const r1tag::test::TempDir dir;
+  r1tag::test::write_explain_fixtures(dir.path());
+  for (const fs::path& args_path : cases) {
+    fs::path base = args_path;
+    base.replace_extension();
+    SECTION(fs::relative(base, R1TAG_GOLDEN_DIR).string()) {
+      r1tag::cli::Environment env;
+      env.variables = {{"R1TAG_DETECT", "off"}};  // the outputs never depend on the machine
+      std::vector<std::string> args = read_args(args_path);
+      for (std::string& a : args) replace_all(a, "$FIXTURES", dir.path());
+      std::ostringstream out;
+      std::ostringstream err;
+      const int code = r1tag::cli::run(args, out, err, env);
+      std::string out_text = out.str();
+      std::string err_text = err.str();
+      replace_all(out_text, dir.path(), "$FIXTURES");
+      replace_all(err_text, dir.path(), "$FIXTURES");
+      const std::string exit_text = std::to_string(code) + "\n";
+      if (update) {
+        write_file(base.string() + ".stdout", out_text);
+        write_file(base.string() + ".stderr", err_text);
+        write_file(base.string() + ".exit", exit_text);
+      }
+      CHECK(out_text == read_file(base.string() + ".stdout"));
+      CHECK(err_text == read_file(base.string() + ".stderr"));
       CHECK(exit_text == read_file(base.string() + ".exit"));
     }
   }

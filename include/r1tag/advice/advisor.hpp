@@ -12,6 +12,7 @@
 #include <r1tag/gguf/plan_cache.hpp>
 #include <r1tag/advice/quant_quality.hpp>
 #include <r1tag/hardware/speed_estimator.hpp>
+#include <r1tag/sources/installed_file.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -56,14 +57,22 @@ struct FitRequest {
 enum class PlacementKind { gpu, partial, cpu };
 const char* to_string(PlacementKind kind);
 
+// `fit --installed`: the local copy a candidate is.
+struct InstalledCopy {
+  std::string name;  // the store's name: `deepseek-r1:7b`, `owner/repo/file.gguf`
+  StoreKind store = StoreKind::ollama;
+  std::vector<std::string> paths;
+};
+
 struct Candidate {
   const Model* model = nullptr;
-  const QuantScheme* scheme = nullptr;
+  const QuantScheme* scheme = nullptr;    // null for an installed file whose general.file_type names no scheme
   const OllamaTag* ollama_tag = nullptr;  // the library tag, if ollama publishes this variant
   const HfRepo* repo = nullptr;           // the Hugging Face repository llama-server would pull from
   KvLayout kv_layout = KvLayout::standard;
   std::uint64_t file_bytes = 0;
-  std::string file_basis;       // "computed", or "published" for custom mixes
+  std::string file_basis;       // "computed", "published" for custom mixes, "header" for an installed file
+  std::optional<InstalledCopy> installed;  // set by the installed-model functions below
   bool tensor_split_estimated = false;  // custom mix: per-tensor bytes estimated from the published total
   PlacementKind placement = PlacementKind::cpu;
   bool experts_on_cpu = false;  // MoE: routed experts kept in RAM (--n-cpu-moe)
@@ -100,5 +109,19 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog);
 // The same with plans from `plans` (seeded with the embedded catalogue's build-time plans, fit over the whole
 // catalogue plans nothing at run time).
 FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& plans);
+
+struct InstalledModel;
+
+// One installed model (installed_model.hpp) placed on the request's budget exactly as `fit` places a
+// catalogue variant, from the file's real tensors: nullopt when it does not fit, its context is above
+// the model's trained context, its header could not be read, or the memory engine does not model its
+// architecture. The candidate points into `installed`, which must outlive it. No `why` or commands.
+std::optional<Candidate> place_installed(const InstalledModel& installed, const FitRequest& request, const Catalog& catalog,
+                                         const RuntimeProfile& runtime);
+
+// `fit --installed`: the installed models that fit, ranked as `fit` ranks the catalogue, the shown ones
+// with their reason and run commands that use the local copy (`ollama run NAME` for an ollama model,
+// `llama-server -m PATH` for every file). Throws Error (nothing_fits) when none fits or none is installed.
+FitAdvice advise_installed(const FitRequest& request, const Catalog& catalog, const std::vector<InstalledModel>& installed);
 
 }  // namespace r1tag
