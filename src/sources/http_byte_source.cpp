@@ -79,12 +79,14 @@ void HttpByteSource::fetch_through(std::uint64_t end) {
                                       m_prefix.size(), display_name()),
                           "run once without --offline");
     const std::uint64_t start = m_prefix.size();
-    std::uint64_t want = std::max(m_next_request_bytes, end - start);
-    if (m_size) want = std::min(want, *m_size - start);
-    if (start + want > m_limits.max_bytes)
+    const std::uint64_t needed_end = m_size ? std::min(end, *m_size) : end;
+    if (needed_end > m_limits.max_bytes)
       throw Error(ExitCode::bad_file,
                   fmt::format("the header of {} goes on past {} MiB; r1tag reads headers only and stopped there",
                               display_name(), m_limits.max_bytes >> 20));
+    // At least what the reader asked for, usually more (its next reads follow on), never past the cap.
+    std::uint64_t want = std::min(std::max(m_next_request_bytes, needed_end - start), m_limits.max_bytes - start);
+    if (m_size) want = std::min(want, *m_size - start);
     const ByteRange wanted{start, start + want - 1};
     HttpRequest request;
     request.url = m_effective_url;
