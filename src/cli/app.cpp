@@ -8,6 +8,7 @@
 #include "cli/explain_command.hpp"
 #include "cli/fit_command.hpp"
 #include "cli/gpus_command.hpp"
+#include "cli/remote_command.hpp"
 #include "cli/terminal.hpp"
 
 #include <CLI/CLI.hpp>
@@ -48,13 +49,18 @@ const Catalog& choose_catalog(const GlobalOptions& global, const Environment& en
 }
 
 CommandResult dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, const FitOptions& fit,
-                       const GpusOptions& gpus, const Environment& env) {
+                       const GpusOptions& gpus, const CacheOptions& cache, const Environment& env) {
   std::optional<Catalog> loaded;
   const Catalog& catalog = choose_catalog(global, env, loaded);
   const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
   // require_subcommand(1): exactly one was parsed; only the named one may have been set up.
   const std::string& command = app.get_subcommands().front()->get_name();
-  if (command == "explain") return run_explain(explain, catalog, style);
+  if (command == "explain" && explain.remote) return run_explain_remote(explain, catalog, env);
+  if (command == "explain") {
+    if (explain.offline) throw Error::usage("--offline goes with --remote", "r1tag explain --remote --offline NAME");
+    return run_explain(explain, catalog, style);
+  }
+  if (command == "cache") return run_cache(cache, env);
   if (command == "fit") return run_fit(fit, catalog, style);
   return run_gpus(gpus, catalog);
 }
@@ -106,7 +112,7 @@ std::string_view named_command(const std::vector<std::string>& args) {
       ++i;
       continue;
     }
-    if (a == "explain" || a == "fit" || a == "gpus") return a;
+    if (a == "explain" || a == "fit" || a == "gpus" || a == "cache") return a;
     if (!a.starts_with("-")) return {};  // not a command: CLI11 reports it with every command set up
   }
   return {};
@@ -140,6 +146,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   ExplainOptions explain;
   FitOptions fit;
   GpusOptions gpus;
+  CacheOptions cache;
   app.set_version_flag("--version", std::string(k_version));
   app.add_option("--data", global.data_dir, "Read the data tables from DIR instead of the built-in ones (also $R1TAG_DATA)")
       ->option_text("DIR");
@@ -150,8 +157,10 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   if (command.empty() || command == "explain") add_explain_command(app, explain);
   if (command.empty() || command == "fit") add_fit_command(app, fit);
   if (command.empty() || command == "gpus") add_gpus_command(app, gpus);
+  if (command.empty() || command == "cache") add_cache_command(app, cache);
   app.footer(
-      "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 70 internal error.\n"
+      "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 5 unreadable model file,\n"
+      "6 network (--remote), 74 output, 70 internal error.\n"
       "Run 'r1tag COMMAND --help' for a command's options and examples.");
 
   try {
@@ -172,7 +181,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   }
 
   try {
-    return dispatch(app, global, explain, fit, gpus, env);
+    return dispatch(app, global, explain, fit, gpus, cache, env);
   } catch (const Error& e) {
     return error_result(e);
   } catch (const std::exception& e) {

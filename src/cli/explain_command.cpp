@@ -7,6 +7,7 @@
 #include <r1tag/names/tag_parser.hpp>
 
 #include "cli/options.hpp"
+#include "cli/remote_command.hpp"
 #include "render/explain_render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -29,6 +30,7 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
   cmd->add_option("--flash-attn", options.flash_attn, "Flash attention for the memory figures: on (default) or off");
   cmd->add_option("--runtime", options.runtime, "Runtime to model: llama.cpp (default) or ollama");
   add_hardware_flags(*cmd, options.hardware);
+  add_remote_flags(*cmd, options);
   cmd->add_flag("--tensors", options.tensors,
                 "List every tensor with its shape, ggml type and bytes, as llama-quantize --dry-run would");
   cmd->footer(
@@ -39,7 +41,8 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
       "  r1tag explain 14b --ctx 4K,32K,128K --kv-type q8_0\n"
       "  r1tag explain --tensors 671b\n"
       "  r1tag explain 32b --gpu 4090 --ram 64GB     # placement and speed on your hardware\n"
-      "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'");
+      "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'\n"
+      "  r1tag explain --remote hf.co/unsloth/DeepSeek-R1-GGUF:UD-IQ1_S   # reads the headers online");
 }
 
 namespace {

@@ -24,6 +24,10 @@ struct ExplainOptions {
   std::string flash_attn = "on";
   std::string runtime = "llama.cpp";
   HardwareFlags hardware;
+  // --remote (src/cli/remote_command.cpp)
+  bool remote = false;
+  bool offline = false;
+  double timeout_seconds = 60;
 };
 
 void add_explain_command(CLI::App& app, ExplainOptions& options);

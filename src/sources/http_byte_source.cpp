@@ -105,7 +105,9 @@ void HttpByteSource::fetch_through(std::uint64_t end) {
 
 void HttpByteSource::take_response(const HttpResponse& response, ByteRange wanted) {
   const std::string name = display_name();
-  if (m_etag.empty()) m_etag = response.header("etag");
+  // The Hub's X-Linked-Etag is the LFS file's sha256; a plain ETag otherwise.
+  if (m_etag.empty()) m_etag = !response.header("x-linked-etag").empty() ? response.header("x-linked-etag") : response.header("etag");
+  if (m_revision.empty()) m_revision = response.header("x-repo-commit");
   if (response.status == 200) {
     // The whole file, from the start: fine when the file is no longer than what was asked for.
     if (wanted.first == 0 && !response.cut_at_cap) {

@@ -36,6 +36,8 @@ class HttpByteSource final : public ByteSource {
   // Where the bytes came from after redirects (the CDN), and the validators the server sent.
   const std::string& effective_url() const { return m_effective_url; }
   const std::string& etag() const { return m_etag; }
+  // The Hub's X-Repo-Commit (sent with the resolve redirect), when the server sent one.
+  const std::string& revision() const { return m_revision; }
   std::uint32_t requests() const { return m_requests; }
   bool fetched_any() const { return m_requests > 0; }
 
@@ -52,6 +54,7 @@ class HttpByteSource final : public ByteSource {
   RangeReadLimits m_limits;
   std::uint64_t m_next_request_bytes;
   std::string m_etag;
+  std::string m_revision;
   std::uint32_t m_requests = 0;
   bool m_at_end = false;
 };
