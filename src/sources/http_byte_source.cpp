@@ -75,9 +75,10 @@ std::size_t HttpByteSource::read(std::uint64_t offset, std::span<std::byte> out)
 void HttpByteSource::fetch_through(std::uint64_t end) {
   while (m_prefix.size() < end && !m_at_end) {
     if (m_client == nullptr)
-      throw network_error(fmt::format("the cache holds only the first {} bytes of {}, and --offline reads nothing more",
-                                      m_prefix.size(), display_name()),
-                          "run once without --offline");
+      throw network_error(m_prefix.empty() ? fmt::format("--offline: the header of {} is not in the cache", display_name())
+                                           : fmt::format("--offline: the cache holds only the first {} bytes of {}",
+                                                         m_prefix.size(), display_name()),
+                          "run it once without --offline");
     const std::uint64_t start = m_prefix.size();
     const std::uint64_t needed_end = m_size ? std::min(end, *m_size) : end;
     if (needed_end > m_limits.max_bytes)
