@@ -28,7 +28,10 @@ RemoteOutcome explain_one(RemoteSession& session, const std::string& input, cons
   o.input = input;
   RemoteListing listing = session.locate(input);
   std::vector<std::unique_ptr<HttpByteSource>> sources = session.open(listing);
-  for (const auto& source : sources) o.headers.push_back(read_gguf_header(*source, catalog));
+  // The reader's first read as large as the source's smallest request: every read past it is one request.
+  GgufReadLimits limits;
+  limits.first_chunk_bytes = RangeReadLimits{}.first_request_bytes;
+  for (const auto& source : sources) o.headers.push_back(read_gguf_header(*source, catalog, limits));
   o.summary = session.finish(listing, sources);
   // Content-Range may have told a size the listing did not (an ollama layer always says it).
   for (std::size_t i = 0; i < sources.size(); ++i)

@@ -77,16 +77,26 @@ constexpr std::uint64_t k_gib = std::uint64_t{1} << 30;
 
 }  // namespace
 
-TEST_CASE("HttpByteSource reads a header front to back in doubling ranges", "[sources]") {
+TEST_CASE("HttpByteSource follows a reader whose reads double, one request per read past 256 KiB", "[sources]") {
   FakeServer server(150 * k_gib, Mode::ranges);
   HttpByteSource source(&server, "https://hub.test/file.gguf", "", std::nullopt);
-  // A reader walking a 5 MB header in 4 KiB steps: 256 K, 512 K, 1 M, 2 M, 4 M = 7.75 MiB in 5 requests.
-  for (std::uint64_t offset = 0; offset < 5'000'000; offset += 4 * k_kib) REQUIRE(read_at(source, offset, 4 * k_kib).size() == 4 * k_kib);
+  // gguf_reader's pattern for a 5 MB header read with 256 KiB first: 256 K, 512 K, 1 M, 2 M, 4 M.
+  std::uint64_t offset = 0;
+  for (std::uint64_t chunk = 256 * k_kib; offset < 5'000'000; offset += chunk, chunk *= 2)
+    REQUIRE(read_at(source, offset, chunk).size() == chunk);
   CHECK(server.stats().requests == 5);
   CHECK(server.stats().bytes_fetched == (256 + 512 + 1024 + 2048 + 4096) * k_kib);
   CHECK(source.size_bytes() == 150 * k_gib);
   CHECK(source.etag() == "\"abc\"");
   CHECK(read_at(source, 1000, 1)[0] == std::byte{1000 % 251});
+}
+
+TEST_CASE("HttpByteSource fetches at least 256 KiB for a reader of small steps", "[sources]") {
+  FakeServer server(150 * k_gib, Mode::ranges);
+  HttpByteSource source(&server, "https://hub.test/file.gguf", "", std::nullopt);
+  for (std::uint64_t offset = 0; offset < 1024 * k_kib; offset += 4 * k_kib) REQUIRE(read_at(source, offset, 4 * k_kib).size() == 4 * k_kib);
+  CHECK(server.stats().requests == 4);
+  CHECK(server.stats().bytes_fetched == 1024 * k_kib);
 }
 
 TEST_CASE("HttpByteSource stops at the end of a small file", "[sources]") {

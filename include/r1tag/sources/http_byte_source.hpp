@@ -1,6 +1,7 @@
 // A remote file's bytes read with HTTP range requests, for the GGUF header reader.
-// The reader asks front to back; each miss fetches the next range, starting small and doubling, so a
-// 5 MB header costs a handful of requests and a 400 GB file is never downloaded. A server that
+// The reader asks front to back in reads that double (gguf_reader); each miss fetches the next range,
+// at least 256 KiB and at least as much as the last one, so a 5 MB header costs a handful of requests
+// and a 400 GB file is never downloaded. A server that
 // ignores Range, answers 416 or sends a short or mislabelled range is an error, never a silent guess.
 #pragma once
 
@@ -14,7 +15,7 @@
 namespace r1tag {
 
 struct RangeReadLimits {
-  std::uint64_t first_request_bytes = std::uint64_t{256} << 10;  // most distill headers fit in one
+  std::uint64_t first_request_bytes = std::uint64_t{256} << 10;  // the smallest request
   // The most one file may cost. @huggingface/gguf caps a header at 50 MB; R1 671B's first part's
   // header is about 5 MB (tokens and merges); 32 MiB leaves room and bounds a hostile file.
   std::uint64_t max_bytes = std::uint64_t{32} << 20;
