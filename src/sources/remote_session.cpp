@@ -303,13 +303,21 @@ RemoteSummary RemoteSession::finish(const RemoteListing& listing, const std::vec
   s.from_cache = true;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const HttpByteSource& source = *sources[i];
-    s.urls.push_back(source.display_name());
-    s.etags.push_back(source.etag());
-    if (!source.revision().empty()) s.revision = source.revision();
+    const std::string meta_key = "validators " + listing.files[i].cache_key;
+    std::string revision = source.revision();
+    std::string etag = source.etag();
     if (source.fetched_any()) {
       s.from_cache = false;
       m_cache.put(listing.files[i].cache_key, source.prefix());
+      m_cache.put_text(meta_key, revision + "\n" + etag);
+    } else if (const auto meta = m_cache.get(meta_key)) {  // what the server said when the bytes were cached
+      const std::string text(reinterpret_cast<const char*>(meta->bytes.data()), meta->bytes.size());
+      revision = text.substr(0, text.find('\n'));
+      etag = text.find('\n') == std::string::npos ? "" : text.substr(text.find('\n') + 1);
     }
+    s.urls.push_back(source.display_name());
+    s.etags.push_back(etag);
+    if (!revision.empty()) s.revision = revision;
   }
   if (listing.cached_at) s.cached_at = format_saved_at(*listing.cached_at);
   if (m_client) {
