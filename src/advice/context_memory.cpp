@@ -31,7 +31,7 @@ std::optional<PlacementFit> place(const Model& model, const LayerWeights& weight
 
 std::vector<ContextMemory> memory_by_context(const Explanation& e, const MemoryQuestion& q, const Catalog& catalog) {
   std::vector<ContextMemory> out;
-  if (!e.computed) return out;
+  if (!e.computed || (e.file && !e.file->memory_modelled)) return out;
   const RuntimeProfile* runtime = find_runtime(catalog, q.runtime);
   if (runtime == nullptr) throw Error::usage(fmt::format("unknown runtime '{}'", q.runtime), "use llama.cpp or ollama");
   const GgmlType* kv_type = catalog.find_type(q.kv_cache_type);

@@ -60,6 +60,8 @@ Explanation explain_variant(const Variant& variant, const Catalog& catalog) {
 }
 
 BestSize best_size(const Explanation& e) {
+  // A file that was read is its own size.
+  if (e.file) return {e.file->bytes, "header"};
   const auto& published = e.variant.published;
   // An exact published count is the file itself; otherwise the computed size is finer than a hub's
   // rounded "4.7 GB", unless the file is known not to follow the rules.

@@ -3,6 +3,9 @@
 #include <r1tag/common/error.hpp>
 #include <r1tag/memory/context_length.hpp>
 #include <r1tag/advice/explanation.hpp>
+#include <r1tag/advice/file_explanation.hpp>
+#include <r1tag/sources/local_gguf.hpp>
+#include <r1tag/sources/split_set.hpp>
 #include <r1tag/names/resolver.hpp>
 #include <r1tag/names/tag_parser.hpp>
 
@@ -20,7 +23,8 @@ namespace r1tag::cli {
 void add_explain_command(CLI::App& app, ExplainOptions& options) {
   CLI::App* cmd = app.add_subcommand("explain", "Explain what model names mean: size, architecture, quant, file");
   cmd->add_option("tag", options.tags,
-                  "ollama tags, Hugging Face GGUF file or repository names, hf.co references")
+                  "ollama tags, Hugging Face GGUF file or repository names, hf.co references, or GGUF files on disk "
+                  "(any part of a split set, an ollama blob)")
       ->required();
   cmd->add_flag("--json", options.json, "Print one JSON document (schema: docs/json-schema.md)");
   cmd->add_option("--ctx", options.ctx,
@@ -40,6 +44,7 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
       "  r1tag explain DeepSeek-R1-UD-IQ1_S-00001-of-00003.gguf\n"
       "  r1tag explain 14b --ctx 4K,32K,128K --kv-type q8_0\n"
       "  r1tag explain --tensors 671b\n"
+      "  r1tag explain ./model.gguf --gpu 4090       # a file on disk: read from its header\n"
       "  r1tag explain 32b --gpu 4090 --ram 64GB     # placement and speed on your hardware\n"
       "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'\n"
       "  r1tag explain --remote hf.co/unsloth/DeepSeek-R1-GGUF:UD-IQ1_S   # reads the headers online");
@@ -83,7 +88,10 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     ExplainOutcome o;
     o.input = input;
     try {
-      Explanation explanation = explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
+      // A file on disk is read (its header says what it is); anything else is a name for the catalogue.
+      Explanation explanation = is_local_model_path(input)
+                                    ? explain_file(read_local_gguf(input, catalog), catalog)
+                                    : explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
       o.memory = memory_by_context(explanation, question, catalog);
       const std::uint32_t trained = explanation.variant.model->hparams.context_length;
       for (const std::uint64_t context : question.context_tokens) {

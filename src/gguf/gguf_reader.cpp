@@ -217,6 +217,7 @@ class Reader {
     for (std::uint64_t i = 0; i < kv_count; ++i) header.metadata.push_back(read_key_value(i));
     check_duplicate_keys(header);
     header.alignment = alignment_of(header);
+    header.tensor_infos_offset = m_in.pos();
     header.tensors.reserve(static_cast<std::size_t>(tensor_count));
     for (std::uint64_t i = 0; i < tensor_count; ++i) header.tensors.push_back(read_tensor_info(i, header.alignment));
     m_in.confirm_read_to_here("the last key/value pair");

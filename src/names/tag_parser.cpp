@@ -27,6 +27,7 @@ const char* to_string(Dialect d) {
     case Dialect::hf_file: return "hf_file";
     case Dialect::hf_repo: return "hf_repo";
     case Dialect::hf_reference: return "hf_reference";
+    case Dialect::file: return "file";
   }
   return "unknown";
 }

@@ -36,17 +36,17 @@ void write_model(JsonWriter& w, const Model& m, std::uint64_t parameters) {
   w.field("parameters_printed", m.parameters_printed);
   w.field("active_parameters_printed", null_if_empty(m.active_parameters_printed));
   w.field("architecture", m.architecture);
-  w.field("base_model", m.base_model);
+  w.field("base_model", null_if_empty(m.base_model));
   w.field("distilled", m.distilled());
   w.field("teacher", null_if_empty(m.teacher));
   w.field("context_length", m.hparams.context_length);
   w.field("block_count", m.hparams.block_count);
-  w.field("license", m.license);
+  w.field("license", null_if_empty(m.license));
   w.key("benchmarks").begin_array();
   for (const Benchmark& s : m.benchmarks)
     w.begin_object().field("name", s.name).field("value", s.value).field("source", s.source).end_object();
   w.end_array();
-  w.field("hf_repo", m.hf_repo);
+  w.field("hf_repo", null_if_empty(m.hf_repo));
   w.field("source", m.source);
   w.end_object();
 }
@@ -130,6 +130,54 @@ void write_quant(JsonWriter& w, const QuantScheme& s, const Catalog& c, const Ex
   w.end_object();
 }
 
+// The hyperparameters read from a header, named like the GGUF keys (Hyperparameters).
+void write_hyperparameters(JsonWriter& w, const Hyperparameters& h) {
+  w.begin_object();
+  w.field("block_count", h.block_count);
+  w.field("context_length", h.context_length);
+  w.field("embedding_length", h.embedding_length);
+  w.field("feed_forward_length", h.feed_forward_length);
+  w.field("head_count", h.head_count);
+  w.field("head_count_kv", h.head_count_kv);
+  w.field("key_length", h.key_length);
+  w.field("value_length", h.value_length);
+  w.field("vocab_size", h.vocab_size);
+  w.field("expert_count", h.expert_count);
+  w.field("expert_used_count", h.expert_used_count);
+  w.end_object();
+}
+
+// What was read from the file: where it came from, its parts and what its header names.
+void write_header_facts(JsonWriter& w, const FileFacts& f, const Model& model) {
+  w.begin_object();
+  w.field("origin", f.origin.kind);
+  w.key("parts").begin_array();
+  for (std::size_t i = 0; i < f.part_bytes.size(); ++i) {
+    w.begin_object();
+    w.field("path", i < f.origin.paths.size() ? f.origin.paths[i] : f.origin.display_name);
+    w.field("bytes", f.part_bytes[i]);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("gguf_version", f.version);
+  w.field("general_name", null_if_empty(f.general_name));
+  w.field("basename", null_if_empty(f.basename));
+  w.field("size_label", null_if_empty(f.size_label));
+  w.field("architecture", f.architecture);
+  w.key("file_type");
+  if (f.file_type) w.value(*f.file_type);
+  else w.null();
+  w.field("file_type_scheme", null_if_empty(f.file_type_scheme));
+  w.field("catalogue_model", null_if_empty(f.recognised_by.empty() ? std::string_view() : model.id));
+  w.field("recognised_by", null_if_empty(f.recognised_by));
+  w.key("hyperparameters");
+  write_hyperparameters(w, model.hparams);
+  w.field("memory_modelled", f.memory_modelled);
+  w.field("differences", f.differences);
+  w.field("unknown", f.unknown);
+  w.end_object();
+}
+
 void write_file(JsonWriter& w, const Explanation& e) {
   const Variant& v = e.variant;
   const BestSize best = best_size(e);
@@ -174,6 +222,9 @@ void write_file(JsonWriter& w, const Explanation& e) {
   }
   w.field("computed_caveat", null_if_empty(e.computed_caveat));
   w.field("computed_caveat_detail", null_if_empty(e.computed_caveat_detail));
+  w.key("header");
+  if (e.file) write_header_facts(w, *e.file, *v.model);
+  else w.null();
   w.end_object();
 }
 

@@ -82,6 +82,10 @@ class Block {
 };
 
 std::string what_it_is(const Model& m) {
+  if (m.family.empty()) {
+    return fmt::format("not a model of r1tag's catalogue: described by its GGUF header alone{}",
+                       m.base_model.empty() ? "" : fmt::format(" (base model: {})", m.base_model));
+  }
   if (m.distilled()) {
     return fmt::format("a distill: {} fine-tuned on reasoning samples written by {}. It is a separate, "
                        "smaller model that learned R1's way of reasoning, not a compressed copy of R1.",
@@ -97,12 +101,12 @@ void model_lines(Block& b, const Model& m, std::uint64_t parameters) {
                               m.parameters_printed, group_digits(parameters), m.architecture, m.hparams.block_count));
   b.more(what_it_is(m));
   b.line("context", fmt::format("{} tokens trained", m.hparams.context_length));
-  if (!m.benchmarks.empty()) {
+  if (!m.benchmarks.empty() && !m.family.empty()) {
     std::string scores;
     for (const Benchmark& s : m.benchmarks) scores += fmt::format("{}{} {:g}", scores.empty() ? "" : ", ", s.name, s.value);
     b.line("scores", scores + " (DeepSeek's model card)");
   }
-  b.line("licence", m.license);
+  if (!m.license.empty()) b.line("licence", m.license);
 }
 
 std::string metric_words(const QualityFigure& q) {
@@ -163,8 +167,48 @@ void published_lines(Block& b, const Explanation& e) {
   }
 }
 
+std::string parts_text(const FileFacts& f) {
+  if (f.part_bytes.size() <= 1) return "";
+  return fmt::format(" in {} parts", f.part_bytes.size());
+}
+
+// A file that was read: its size on disk, its real tensors, what its header names.
+void header_file_lines(Block& b, const Explanation& e) {
+  const FileFacts& f = *e.file;
+  const FileSize& s = *e.computed;
+  b.line("file", fmt::format("{} ({}) on disk{}, read from the GGUF header: {} bytes, {:.2f} bits per weight",
+                             format_decimal_gb(f.bytes), format_gib(f.bytes), parts_text(f), group_digits(f.bytes),
+                             s.bits_per_weight));
+  std::string types;
+  for (const TypeTotal& t : s.histogram) types += fmt::format("{}{} {}", types.empty() ? "" : ", ", t.tensor_count, t.type);
+  b.more(fmt::format("{} tensors: {}; metadata {} bytes (exact)", s.tensor_count, types, group_digits(s.metadata_bytes)));
+  if (f.part_bytes.size() > 1) {
+    for (std::size_t i = 0; i < f.part_bytes.size() && i < f.origin.paths.size(); ++i)
+      b.more(fmt::format("part {}: {} ({} bytes)", i + 1, f.origin.paths[i], group_digits(f.part_bytes[i])));
+  }
+  std::string names;
+  if (!f.general_name.empty()) names += fmt::format("general.name '{}', ", f.general_name);
+  const std::string file_type =
+      f.file_type ? fmt::format("general.file_type {}{}", *f.file_type,
+                                f.file_type_scheme.empty() ? "" : fmt::format(" ({})", f.file_type_scheme))
+                  : std::string("no general.file_type");
+  b.line("header", fmt::format("GGUF v{}, {}{}, architecture {}", f.version, names, file_type, f.architecture));
+  const Hyperparameters& h = e.variant.model->hparams;
+  b.more(fmt::format("{} blocks, embedding {}, feed-forward {}, {} heads ({} KV), vocabulary {}{}", h.block_count,
+                     h.embedding_length, h.feed_forward_length, h.head_count, h.head_count_kv, h.vocab_size,
+                     h.expert_count > 0 ? fmt::format(", {} experts ({} used)", h.expert_count, h.expert_used_count) : ""));
+  if (!f.recognised_by.empty())
+    b.more(fmt::format("recognised as {} by {}", e.variant.model->id, f.recognised_by));
+  for (const std::string& d : f.differences) b.line("differs", d);
+  for (const std::string& u : f.unknown) b.line("unknown", u);
+}
+
 void file_lines(Block& b, const Explanation& e) {
   const Variant& v = e.variant;
+  if (e.file) {
+    header_file_lines(b, e);
+    return;
+  }
   if (e.computed) computed_lines(b, e);
   if (v.published) published_lines(b, e);
   if (!e.computed_caveat.empty()) b.more(e.computed_caveat);
@@ -283,7 +327,7 @@ void explanation_text(Block& b, const Explanation& e, const Catalog& c) {
   model_lines(b, *v.model, e.parameters);
   if (v.scheme != nullptr) quant_lines(b, *v.scheme, c);
   file_lines(b, e);
-  where_lines(b, v, c);
+  if (!e.file) where_lines(b, v, c);
   for (const std::string& note : v.notes) b.line("note", note);
 }
 

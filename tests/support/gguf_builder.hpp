@@ -95,16 +95,17 @@ class GgufBuilder {
   }
 
   // Magic to the end of the tensor infos.
-  std::string header() const {
+  std::string header() const { return fixed_part() + m_kv + m_tensors; }
+  // Magic, version and the two counts.
+  std::string fixed_part() const {
     std::string out = magic;
     put(out, version);
     put(out, tensor_count_override.value_or(m_tensor_count));
     put(out, kv_count_override.value_or(m_kv_count));
-    out += m_kv;
-    out += m_tensors;
     return out;
   }
-  std::uint64_t data_offset() const { return align(header().size()); }
+  std::uint64_t header_size() const { return magic.size() + 4 + 8 + 8 + m_kv.size() + m_tensors.size(); }
+  std::uint64_t data_offset() const { return align(header_size()); }
   // The size a complete file has: data offset plus every tensor's data, each padded to the alignment.
   std::uint64_t file_bytes() const { return data_offset() + m_next_offset; }
 

@@ -73,6 +73,7 @@ struct GgufHeader {
   std::string source_name;        // the ByteSource's display name (a path or URL)
   std::uint32_t version = 0;      // 2 or 3
   std::uint32_t alignment = 32;   // general.alignment, or GGUF's default 32
+  std::uint64_t tensor_infos_offset = 0;  // where the tensor infos start (the end of the key/value pairs)
   std::uint64_t header_bytes = 0; // magic to the end of the tensor infos: the bytes that were read
   std::uint64_t data_offset = 0;  // header_bytes rounded up to the alignment: where tensor data starts
   std::vector<GgufKeyValue> metadata;  // in file order

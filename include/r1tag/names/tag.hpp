@@ -15,6 +15,7 @@ enum class Dialect {
   hf_file,       // "DeepSeek-R1-Distill-Qwen-7B-Q4_K_M.gguf", a folder path, a shard, or a GGUF-style name
   hf_repo,       // "bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF"
   hf_reference,  // "hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL" (ollama and llama.cpp -hf syntax)
+  file,          // a GGUF file read from disk or a remote header: the header, not the name, says what it is
 };
 
 const char* to_string(Dialect d);
