@@ -55,11 +55,7 @@ CommandResult dispatch(CLI::App& app, const GlobalOptions& global, const Explain
   const TextStyle style{use_color(global.color, env), static_cast<std::size_t>(env.terminal_width)};
   // require_subcommand(1): exactly one was parsed; only the named one may have been set up.
   const std::string& command = app.get_subcommands().front()->get_name();
-  if (command == "explain" && explain.remote) return run_explain_remote(explain, catalog, env);
-  if (command == "explain") {
-    if (explain.offline) throw Error::usage("--offline goes with --remote", "r1tag explain --remote --offline NAME");
-    return run_explain(explain, catalog, style);
-  }
+  if (command == "explain") return run_explain(explain, catalog, style, env);
   if (command == "cache") return run_cache(cache, env);
   if (command == "fit") return run_fit(fit, catalog, style);
   return run_gpus(gpus, catalog);

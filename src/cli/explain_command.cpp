@@ -78,8 +78,12 @@ MemoryQuestion memory_question(const ExplainOptions& options, const Catalog& cat
 
 }  // namespace
 
-CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style) {
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env) {
+  if (options.offline && !options.remote) throw Error::usage("--offline goes with --remote", "r1tag explain --remote --offline NAME");
   const MemoryQuestion question = memory_question(options, catalog);
+  // Only --remote makes an HTTP client: without it r1tag opens no connection.
+  std::optional<RemoteExplainer> remote;
+  if (options.remote) remote.emplace(options, env);
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   // Aliases of one file (deepseek-r1:7b, …:7b-qwen-distill-q4_K_M) share one plan.
@@ -89,9 +93,15 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     o.input = input;
     try {
       // A file on disk is read (its header says what it is); anything else is a name for the catalogue.
-      Explanation explanation = is_local_model_path(input)
-                                    ? explain_file(read_local_gguf(input, catalog), catalog)
-                                    : explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
+      std::optional<Explanation> read = remote ? remote->explain(o, catalog)
+                                        : is_local_model_path(input)
+                                            ? explain_file(read_local_gguf(input, catalog), catalog)
+                                            : explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
+      if (!read) {  // a repository's listing: nothing to size
+        outcomes.push_back(std::move(o));
+        continue;
+      }
+      Explanation explanation = std::move(*read);
       o.memory = memory_by_context(explanation, question, catalog);
       const std::uint32_t trained = explanation.variant.model->hparams.context_length;
       for (const std::uint64_t context : question.context_tokens) {

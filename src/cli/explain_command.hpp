@@ -38,6 +38,8 @@ struct CommandResult {
   int exit_code = 0;
 };
 
-CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style);
+struct Environment;
+// `env` is read only with --remote (endpoints, token, cache folder).
+CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env);
 
 }  // namespace r1tag::cli

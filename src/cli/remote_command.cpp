@@ -2,12 +2,12 @@
 
 #include <r1tag/common/byte_size.hpp>
 #include <r1tag/common/error.hpp>
+#include <r1tag/advice/file_explanation.hpp>
 #include <r1tag/gguf/gguf_reader.hpp>
 #include <r1tag/sources/remote_session.hpp>
 #include <r1tag/sources/remote_settings.hpp>
 
 #include "render/json_writer.hpp"
-#include "render/remote_render.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -23,21 +23,11 @@ VariableLookup lookup(const Environment& env) {
   return [&env](std::string_view name) { return env.variable(name); };
 }
 
-RemoteOutcome explain_one(RemoteSession& session, const std::string& input, const Catalog& catalog) {
-  RemoteOutcome o;
-  o.input = input;
-  RemoteListing listing = session.locate(input);
-  std::vector<std::unique_ptr<HttpByteSource>> sources = session.open(listing);
-  // The reader's first read as large as the source's smallest request: every read past it is one request.
-  GgufReadLimits limits;
-  limits.first_chunk_bytes = RangeReadLimits{}.first_request_bytes;
-  for (const auto& source : sources) o.headers.push_back(read_gguf_header(*source, catalog, limits));
-  o.summary = session.finish(listing, sources);
-  // Content-Range may have told a size the listing did not (an ollama layer always says it).
-  for (std::size_t i = 0; i < sources.size(); ++i)
-    if (listing.files[i].size_bytes == 0 && sources[i]->size_bytes()) listing.files[i].size_bytes = *sources[i]->size_bytes();
-  o.listing = std::move(listing);
-  return o;
+RemoteSettings settings_for(const ExplainOptions& options, const Environment& env) {
+  RemoteSettings settings = remote_settings(lookup(env));
+  settings.offline = options.offline;
+  settings.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(options.timeout_seconds * 1000)));
+  return settings;
 }
 
 }  // namespace
@@ -51,29 +41,34 @@ void add_remote_flags(CLI::App& explain, ExplainOptions& options) {
       ->option_text("SECONDS");
 }
 
-CommandResult run_explain_remote(const ExplainOptions& options, const Catalog& catalog, const Environment& env) {
-  RemoteSettings settings = remote_settings(lookup(env));
-  settings.offline = options.offline;
-  settings.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(options.timeout_seconds * 1000)));
-  RemoteSession session(settings);
-  CommandResult result;
-  std::vector<RemoteOutcome> outcomes;
-  for (const std::string& input : options.tags) {
-    try {
-      outcomes.push_back(explain_one(session, input, catalog));
-      if (!outcomes.back().summary || outcomes.back().summary->note.empty()) continue;
-      result.err += fmt::format("r1tag: note: {}: {}\n", input, outcomes.back().summary->note);
-    } catch (const Error& e) {
-      RemoteOutcome o;
-      o.input = input;
-      o.error = e;
-      outcomes.push_back(std::move(o));
-      if (result.exit_code == 0) result.exit_code = static_cast<int>(e.code());
-      result.err += "r1tag: error: " + std::string(e.what()) + (e.hint().empty() ? "" : "; " + e.hint()) + "\n";
-    }
+RemoteExplainer::RemoteExplainer(const ExplainOptions& options, const Environment& env)
+    : m_session(settings_for(options, env)) {}
+
+std::optional<Explanation> RemoteExplainer::explain(ExplainOutcome& o, const Catalog& catalog) {
+  RemoteListing listing = m_session.locate(o.input);
+  if (listing.files.empty()) {
+    o.listing = std::move(listing);
+    return std::nullopt;
   }
-  result.out = options.json ? render_remote_json(outcomes) : render_remote_text(outcomes);
-  return result;
+  std::vector<std::unique_ptr<HttpByteSource>> sources = m_session.open(listing);
+  // The reader's first read as large as the source's smallest request: every read past it is one request.
+  GgufReadLimits limits;
+  limits.first_chunk_bytes = RangeReadLimits{}.first_request_bytes;
+  std::vector<GgufHeader> headers;
+  for (const auto& source : sources) headers.push_back(read_gguf_header(*source, catalog, limits));
+  o.remote = m_session.finish(listing, sources);
+  std::vector<std::uint64_t> part_bytes;
+  FileOrigin origin;
+  origin.kind = "remote";
+  origin.display_name = o.input;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    // Content-Range tells a size the listing may not have (an ollama layer always says it).
+    part_bytes.push_back(listing.files[i].size_bytes != 0 ? listing.files[i].size_bytes : sources[i]->size_bytes().value_or(0));
+    origin.paths.push_back(sources[i]->display_name());
+  }
+  Explanation explanation = explain_file(headers, part_bytes, origin, catalog);
+  if (!listing.note.empty()) explanation.variant.notes.push_back(listing.note);
+  return explanation;
 }
 
 void add_cache_command(CLI::App& app, CacheOptions& options) {

@@ -1,4 +1,5 @@
 #include "render/explain_render.hpp"
+#include "render/remote_render.hpp"
 
 #include "common/ascii.hpp"
 
@@ -338,13 +339,18 @@ std::string render_explain_text(const std::vector<ExplainOutcome>& outcomes, con
   std::string out;
   bool first = true;
   for (const ExplainOutcome& o : outcomes) {
-    if (!o.explanation) continue;  // errors go to stderr, from the CLI
+    if (!o.explanation && !o.listing) continue;  // errors go to stderr, from the CLI
     if (!first) out += "\n";
     first = false;
+    if (o.listing) {
+      out += remote_listing_text(*o.listing);
+      continue;
+    }
     Block b(style);
     explanation_text(b, *o.explanation, catalog);
     memory_lines(b, o.memory, options.memory_question);
     out += b.str();
+    if (o.remote) out += remote_summary_text(*o.remote);
     if (options.tensors && o.explanation->computed) {
       out += '\n';
       out += tensor_table(*o.explanation->computed);

@@ -1,33 +1,23 @@
-// Rendering `explain --remote`: what each remote name resolved to, what its headers say, and what the
-// look-up cost (the `remote` object of docs/json-schema.md). Pure: values in, strings out.
+// The `explain --remote` parts of explain's output: the `remote` object (where the headers came from,
+// what they cost) and a repository's quant listing. Pure: values in, strings out.
 #pragma once
 
-#include <r1tag/common/error.hpp>
-#include <r1tag/gguf/gguf_header.hpp>
 #include <r1tag/sources/remote_session.hpp>
 
-#include <optional>
 #include <string>
-#include <vector>
 
 namespace r1tag {
 
 class JsonWriter;
 
-struct RemoteOutcome {
-  std::string input;
-  std::optional<RemoteListing> listing;
-  std::vector<GgufHeader> headers;  // one per file of the listing, in part order
-  std::optional<RemoteSummary> summary;
-  std::optional<Error> error;
-};
-
-// Sum of the files' sizes as the listing or Content-Range gave them.
-std::uint64_t remote_file_bytes(const RemoteOutcome& outcome);
-
-std::string render_remote_text(const std::vector<RemoteOutcome>& outcomes);
-std::string render_remote_json(const std::vector<RemoteOutcome>& outcomes);
-// The `remote` member of one result, for any JSON result that came from --remote.
+// The `remote` member of a result (docs/json-schema.md).
 void write_remote_summary(JsonWriter& w, const RemoteSummary& summary);
+// A repository's quants: the `repository` and `quants` members of a result.
+void write_remote_listing(JsonWriter& w, const RemoteListing& listing);
+
+// "  remote: 11 requests, 8,653,717 bytes fetched, revision 0123…" and its note, for the text output.
+std::string remote_summary_text(const RemoteSummary& summary);
+// A repository's quants, one a line, for the text output.
+std::string remote_listing_text(const RemoteListing& listing);
 
 }  // namespace r1tag

@@ -100,7 +100,12 @@ def cases(r, server):
     doc = json.loads(out)["results"][0]
     check(doc["file"]["bytes"] == total, f"3-part: file.bytes {doc['file']['bytes']} == fixture {total}")
     check(doc["file"]["basis"] == "header", "3-part: basis header")
-    check(len(doc["file"]["parts"]) == 3, "3-part: three parts")
+    check(len(doc["file"]["header"]["parts"]) == 3, "3-part: three parts")
+    check(doc["model"]["id"] == "DeepSeek-R1", f"3-part: recognised as DeepSeek-R1, got {doc['model']['id']}")
+    check(doc["memory"] is not None and doc["memory"]["total_bytes"] > total * 0.9, "3-part: memory from the real tensors")
+    code, out, err, _, _ = r.run("explain", "--remote", "--json", "--vram", "24GB", "--ram", "192GB", f"hf.co/{R1}:UD-IQ1_S")
+    devices = json.loads(out)["results"][0]["memory"]["devices"] if code == 0 else []
+    check([d["name"] for d in devices][-1:] == ["CPU"] and len(devices) == 2, f"3-part on 24 GB + 192 GB: per-device memory {devices}")
     check(log[0][1].startswith(f"/api/models/{R1}/tree/main"), f"3-part: listing first, got {log[0]}")
     for p, (requests, sent) in part_costs(log[1:], parts).items():
         print(f"  3-part {p.rsplit('/', 1)[1]}: {requests} requests, {sent} bytes")
@@ -126,7 +131,8 @@ def cases(r, server):
     doc = json.loads(out)["results"][0] if out else {}
     single = server.hub[DISTILL][DISTILL_FILE].size
     check(code == 0 and doc["file"]["bytes"] == single, f"owner/repo:QUANT: exit {code} {err}")
-    check("Hugging Face" in err and "quant label" in err, f"owner/repo:QUANT says which registry: {err!r}")
+    note = doc.get("remote", {}).get("note") or ""
+    check("Hugging Face" in note and "quant label" in note and note in doc.get("notes", []), f"owner/repo:QUANT says which registry: {note!r}")
     check(len(log) <= 1 + 8, f"single file: {len(log)} requests")
     url = f"https://huggingface.co/{DISTILL}/blob/main/{DISTILL_FILE}"
     code, out, err, _, log = r.run("explain", "--remote", "--json", url)

@@ -46,7 +46,7 @@ class VirtualFile:
 def build_fixtures():
     hub, ollama = {}, {}
     r1 = "DeepSeek-R1-UD-IQ1_S"
-    parts = gguf_fixture.r1_split("DeepSeek R1 UD-IQ1_S", 3)
+    parts = gguf_fixture.r1_split("DeepSeek R1", 3)
     hub["unsloth/DeepSeek-R1-GGUF"] = {
         f"{r1}/{r1}-{i + 1:05d}-of-00003.gguf": VirtualFile(h, s) for i, (h, s) in enumerate(parts)}
     # Listed only: what "did you mean" and a repo listing show (their bytes are never asked for).
