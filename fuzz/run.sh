@@ -2,8 +2,9 @@
 # Builds a libFuzzer target with clang (-fsanitize=fuzzer,address,undefined) and runs it for a bounded
 # time. Not part of the default build; needs clang and libclang-rt (Debian: apt-get install clang).
 # Usage:
-#   fuzz/run.sh [SECONDS] [TARGET]   # default 60 s; TARGET tag (parse_tag + resolve, the default) or
-#                                    # cli (whole command lines, one argument per line)
+#   fuzz/run.sh [SECONDS] [TARGET]   # default 60 s; TARGET tag (parse_tag + resolve, the default),
+#                                    # cli (whole command lines, one argument per line) or gguf (GGUF
+#                                    # headers: read_gguf_header + explain_file + memory)
 # Crashing inputs are written to build/fuzz/findings/; copy each into tests/corpus/fuzz/ after fixing
 # it, so that tag_parser_test.cpp replays it forever (cli findings: add a golden case instead).
 set -euo pipefail
@@ -12,7 +13,7 @@ root="$(dirname "$here")"
 build="$root/build/fuzz"
 seconds="${1:-60}"
 target="${2:-tag}"
-case "$target" in tag|cli) ;; *) echo "fuzz/run.sh: unknown target '$target' (tag or cli)" >&2; exit 2 ;; esac
+case "$target" in tag|cli|gguf) ;; *) echo "fuzz/run.sh: unknown target '$target' (tag, cli or gguf)" >&2; exit 2 ;; esac
 
 # The library is built by the project's own CMake (which also generates the embedded catalogue),
 # instrumented for the fuzzer but without its main; only the target links libFuzzer's main.
@@ -36,6 +37,9 @@ if [ "$target" = tag ]; then
     done <"$list"
   done
   if [ -d "$root/tests/corpus/fuzz" ]; then cp "$root/tests/corpus/fuzz/"* "$corpus/" 2>/dev/null || true; fi
+elif [ "$target" = gguf ]; then
+  # Seeds: small real-shaped headers written by the unit tests' GGUF builder (needs the dev build).
+  R1TAG_FIXTURE_DIR="$corpus" "$root/build/dev/tests/r1tag_tests" "[.fuzz_seeds]" >/dev/null
 else
   # Seeds: the golden command lines, already one argument per line.
   for args in "$root"/tests/golden/*/*.args; do
@@ -44,5 +48,9 @@ else
 fi
 
 # A name is short: 4 KiB is far above any real one and keeps the quadratic edit distance cheap.
-"$build/fuzz_$target" "$corpus" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+# A GGUF header seed is up to 128 KiB; reading one must never allocate much more than that.
+max_len=4096
+extra=()
+if [ "$target" = gguf ]; then max_len=131072; extra=(-malloc_limit_mb=64); fi
+"$build/fuzz_$target" "$corpus" -max_total_time="$seconds" -max_len="$max_len" "${extra[@]}" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$build/findings/" -print_final_stats=1

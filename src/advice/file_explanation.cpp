@@ -4,6 +4,7 @@
 #include <r1tag/gguf/file_size.hpp>
 #include <r1tag/gguf/layer_weights.hpp>
 #include <r1tag/gguf/tensor_inventory.hpp>
+#include <r1tag/sources/split_set.hpp>
 
 #include <fmt/format.h>
 
@@ -18,6 +19,9 @@ namespace {
 
 // The architectures r1tag's tensor inventory and memory engine model (tensor_inventory.cpp).
 constexpr std::string_view modelled_architectures[] = {"qwen2", "llama", "qwen3", "deepseek2"};
+// Far above any published model (DeepSeek-R1: 61 blocks): r1tag keeps a few numbers per block, and a
+// hostile block_count of 2^32 must not make it allocate gigabytes.
+constexpr std::uint64_t max_block_count = 65536;
 // GGUF's fixed header: magic, version, tensor count, key/value count (ggml docs/gguf.md).
 constexpr std::uint64_t fixed_header_bytes = 4 + 4 + 8 + 8;
 
@@ -327,6 +331,24 @@ void note_differences(Explanation& e, const Catalog& catalog) {
                                             static_cast<std::int64_t>(plan->tensor_bytes)));
 }
 
+// The memory engine needs the attention shape; a header without it gets exact weights and says so.
+void note_memory_gaps(FileFacts& f, const Hyperparameters& hp) {
+  if (!f.memory_modelled) return;
+  std::vector<std::string_view> missing;
+  if (hp.embedding_length == 0) missing.push_back("embedding_length");
+  if (hp.context_length == 0) missing.push_back("context_length");
+  if (hp.head_count == 0) missing.push_back("attention.head_count");
+  if (hp.head_count_kv == 0) missing.push_back("attention.head_count_kv");
+  if (hp.key_length == 0 || hp.value_length == 0) missing.push_back("attention.key_length/value_length");
+  if (f.architecture == "deepseek2" && (hp.kv_lora_rank == 0 || hp.key_length_mla == 0))
+    missing.push_back("attention.kv_lora_rank");
+  if (missing.empty()) return;
+  f.memory_modelled = false;
+  f.unknown.push_back(fmt::format("KV cache, compute buffers and placement: the header has no {}.{}; the weights "
+                                  "above are exact",
+                                  f.architecture, fmt::join(missing, ", ")));
+}
+
 FileFacts facts_of(const GgufHeader& h, const std::vector<std::uint64_t>& part_bytes, const FileOrigin& origin,
                    const Catalog& catalog) {
   FileFacts f;
@@ -364,6 +386,9 @@ Explanation explain_file(const std::vector<GgufHeader>& headers, const std::vect
   std::vector<PlannedTensor> tensors = planned_tensors(headers, catalog, origin);
   const Hyperparameters hp = hyperparameters_of(first, tensors);
   if (hp.block_count == 0) fail(origin, fmt::format("the header has no {}.block_count", f.architecture));
+  if (const auto blocks = first.arch_uint("block_count"); blocks && *blocks > max_block_count)
+    fail(origin, fmt::format("{}.block_count {} is above r1tag's cap of {}", f.architecture, *blocks, max_block_count));
+  note_memory_gaps(f, hp);
   std::uint64_t parameters = 0;
   for (const PlannedTensor& t : tensors) parameters += t.tensor.elements();
   const Model* model = recognise(f, hp, catalog);
@@ -375,7 +400,11 @@ Explanation explain_file(const std::vector<GgufHeader>& headers, const std::vect
   e.variant.tag.input = origin.display_name;
   e.variant.tag.dialect = Dialect::file;
   e.variant.tag.path = origin.paths.empty() ? origin.display_name : origin.paths.front();
-  if (headers.size() > 1) e.variant.tag.shard = Shard{1, static_cast<std::uint32_t>(headers.size()), ShardKind::gguf_split};
+  if (headers.size() > 1) {
+    // The part the user named; the answer is the whole set's.
+    const auto named = parse_split_name(origin.display_name);
+    e.variant.tag.shard = Shard{named ? named->part : 1, static_cast<std::uint32_t>(headers.size()), ShardKind::gguf_split};
+  }
   if (f.file_type) {
     if (const QuantScheme* s = scheme_of(*f.file_type, catalog)) e.variant.scheme = s;
   }

@@ -242,7 +242,7 @@ class Reader {
                                version >> 24),
                 "convert the model again without --bigendian");
     if (version == 1)
-      m_in.fail(4, "GGUF version 1 is not supported (llama.cpp dropped it in 2023); r1tag reads versions 2 and 3",
+      m_in.fail(4, "GGUF version 1 is not supported; r1tag reads versions 2 and 3",
                 "convert the model again with a current llama.cpp");
     if (version != 2 && version != 3)
       m_in.fail(4, fmt::format("GGUF version {} is not supported; r1tag reads versions 2 and 3", version));
@@ -253,8 +253,9 @@ class Reader {
                    std::string_view what) const {
     if (count > cap) m_in.fail(at, fmt::format("{} {} is above r1tag's cap of {}", what, count, with_commas(cap)));
     if (count > m_in.left() / min_bytes)
-      m_in.fail(at, fmt::format("{} {} needs at least {} bytes, the header has at most {} left", what, count,
-                                with_commas(count * min_bytes), with_commas(m_in.left())));
+      m_in.fail(at, fmt::format("{} {} needs at least {} bytes, the {} has at most {} left", what, count,
+                                with_commas(count * min_bytes), m_in.size() ? "file" : "header", with_commas(m_in.left())),
+                "the file is incomplete or damaged; download it again");
   }
 
   GgufKeyValue read_key_value(std::uint64_t index) {

@@ -205,7 +205,10 @@ void write_file(JsonWriter& w, const Explanation& e) {
     w.field("metadata_estimated_bytes", f.kv_bytes);
     w.field("padding_bytes", f.padding_bytes);
     w.field("tensor_count", f.tensor_count);
-    w.field("rules", rule_set_label(f.rules));
+    // A file that was read follows no rule set r1tag applied: its types are its own.
+    w.key("rules");
+    if (e.file) w.null();
+    else w.value(rule_set_label(f.rules));
     w.field("metadata_basis", f.metadata_basis);
     w.key("types").begin_array();
     for (const TypeTotal& t : f.histogram) {

@@ -10,6 +10,7 @@
 #include <r1tag/sources/split_set.hpp>
 
 #include "support/gguf_builder.hpp"
+#include "support/model_fixtures.hpp"
 #include "support/plan_gguf.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,6 +18,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace {
@@ -25,6 +27,9 @@ using r1tag::Catalog;
 using r1tag::Explanation;
 using r1tag::test::PlanFileOptions;
 using r1tag::test::TempDir;
+using r1tag::test::llama_3_2_3b;
+using r1tag::test::write_foreign;
+using r1tag::test::write_variant;
 
 const Catalog& catalog() { return r1tag::embedded_catalog(); }
 
@@ -38,17 +43,6 @@ r1tag::MemoryQuestion default_question() {
   r1tag::MemoryQuestion q;
   q.context_tokens = {8192};
   return q;
-}
-
-// Writes the file the tag path plans for `name`, as llama.cpp would name it.
-std::vector<std::string> write_variant(const Explanation& tag, const std::string& stem, PlanFileOptions options = {}) {
-  // A publisher variant (_L) is written by llama-quantize as its base scheme, with that file type.
-  const r1tag::QuantScheme* s = tag.variant.scheme;
-  if (!s->base_scheme.empty()) s = catalog().find_scheme(s->base_scheme);
-  options.file_type = s->ftype_id;
-  options.layout = tag.kv_layout;
-  options.imatrix = tag.variant.imatrix;
-  return r1tag::test::write_plan_gguf(*tag.variant.model, *tag.computed, stem, options);
 }
 
 void check_same_memory(const Explanation& tag, const Explanation& file) {
@@ -130,44 +124,6 @@ TEST_CASE("a renamed file and an ollama blob are recognised by their header", "[
     CHECK_THAT(file.file->recognised_by, Catch::StartsWith("shapes"));
   }
 }
-
-namespace {
-
-// Llama-3.2-3B-Instruct (meta-llama/Llama-3.2-3B-Instruct config.json: hidden_size 3072, 28 layers,
-// 24 heads, 8 KV heads, head_dim 128, intermediate_size 8192, vocab 128256, tied embeddings, llama3 rope
-// scaling) and Qwen2.5-7B-Instruct (Qwen/Qwen2.5-7B-Instruct config.json: the 7B distill's shapes).
-r1tag::Model llama_3_2_3b() {
-  r1tag::Model m;
-  m.id = "Llama-3.2-3B-Instruct";
-  m.architecture = "llama";
-  r1tag::Hyperparameters& h = m.hparams;
-  h.block_count = 28;
-  h.context_length = 131072;
-  h.embedding_length = 3072;
-  h.feed_forward_length = 8192;
-  h.head_count = 24;
-  h.head_count_kv = 8;
-  h.key_length = 128;
-  h.value_length = 128;
-  h.vocab_size = 128256;
-  h.tied_embeddings = true;
-  h.rope_freqs_tensor = true;
-  return m;
-}
-
-// Writes `model` at Q4_K_M under `general_name`; returns the path.
-std::string write_foreign(const r1tag::Model& model, const std::string& general_name, const std::string& stem) {
-  const auto plan = r1tag::compute_file_size(model, *catalog().find_scheme("Q4_K_M"), catalog(), {},
-                                             r1tag::KvLayout::standard);
-  REQUIRE(plan);
-  PlanFileOptions options;
-  options.general_name = general_name;
-  options.match_metadata = false;
-  options.file_type = 15;
-  return r1tag::test::write_plan_gguf(model, *plan, stem, options).front();
-}
-
-}  // namespace
 
 TEST_CASE("models outside the catalogue are explained from their header, never as DeepSeek models", "[file_explanation]") {
   TempDir dir;
@@ -306,20 +262,42 @@ TEST_CASE("a directory named x.gguf and a missing file are bad_file errors", "[f
   }
 }
 
-// Not run by default: writes sparse fixtures for the bench and for trying `explain PATH` by hand.
-//   R1TAG_FIXTURE_DIR=/tmp/fx build/dev/tests/r1tag_tests "[.write_fixtures]"
+// Not run by default: writes the sparse fixtures of the goldens, for the bench and for trying
+// `explain PATH` by hand:  R1TAG_FIXTURE_DIR=/tmp/fx build/dev/tests/r1tag_tests "[.write_fixtures]"
 TEST_CASE("write fixtures into $R1TAG_FIXTURE_DIR", "[.write_fixtures]") {
   const char* dir = std::getenv("R1TAG_FIXTURE_DIR");
   REQUIRE(dir != nullptr);
-  std::filesystem::create_directories(dir);
-  const std::string base(dir);
-  PlanFileOptions split;
-  split.parts = 3;
-  split.match_metadata = false;
-  write_variant(explain_name("deepseek-r1:671b-q4_K_M"), base + "/DeepSeek-R1-Q4_K_M", split);
-  write_variant(explain_name("deepseek-r1:7b"), base + "/model");
-  PlanFileOptions nameless;
-  nameless.write_names = false;
-  write_variant(explain_name("hf.co/bartowski/DeepSeek-R1-Distill-Qwen-14B-GGUF:Q4_K_L"), base + "/renamed-14b", nameless);
-  write_foreign(llama_3_2_3b(), "Llama 3.2 3B Instruct", base + "/Llama-3.2-3B-Instruct-Q4_K_M");
+  r1tag::test::write_explain_fixtures(dir);
+}
+
+// Not run by default: the seeds of fuzz/run.sh's gguf target, into $R1TAG_FIXTURE_DIR: the first
+// 128 KiB of each golden fixture (whole headers, or a truncated one), a tiny complete file, and the 7B
+// and 671B headers without padded metadata.
+TEST_CASE("write fuzz seeds into $R1TAG_FIXTURE_DIR", "[.fuzz_seeds]") {
+  const char* out = std::getenv("R1TAG_FIXTURE_DIR");
+  REQUIRE(out != nullptr);
+  std::filesystem::create_directories(out);
+  TempDir dir;
+  r1tag::test::write_explain_fixtures(dir.path());
+  PlanFileOptions plain;
+  plain.match_metadata = false;
+  write_variant(explain_name("deepseek-r1:7b"), dir.file("plain-7b"), plain);
+  write_variant(explain_name("deepseek-r1:671b-q4_K_M"), dir.file("plain-671b"), plain);
+  r1tag::test::GgufBuilder tiny;
+  tiny.add_string("general.architecture", "llama");
+  tiny.add_u32("llama.block_count", 1);
+  tiny.add_u32("llama.embedding_length", 64);
+  tiny.add_u32("llama.attention.head_count", 4);
+  tiny.add_u32("llama.context_length", 4096);
+  tiny.add_tensor("token_embd.weight", {64, 16}, 0, 64 * 16 * 4);
+  tiny.add_tensor("blk.0.attn_q.weight", {64, 64}, 0, 64 * 64 * 4);
+  REQUIRE(tiny.write(dir.file("tiny.gguf")));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string bytes(128 * 1024, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    std::ofstream(std::string(out) + "/seed-" + entry.path().filename().string(), std::ios::binary) << bytes;
+  }
 }
