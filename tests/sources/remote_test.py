@@ -163,6 +163,12 @@ def cases(r, server):
     check(code == 0 and doc.get("file", {}).get("bytes") == single and doc["remote"]["registry"] == "ollama",
           f"ollama: exit {code} {err}")
     check(any("/v2/library/deepseek-r1/manifests/1.5b" in l[1] for l in log), "ollama: manifest asked")
+    code, out, err, _, log = r.run("explain", "--remote", "--json", "someone/deepseek-r1:q4_K_M")
+    doc = json.loads(out)["results"][0] if out else {}
+    note = doc.get("remote", {}).get("note") or ""
+    check(code == 0 and doc["remote"]["registry"] == "ollama" and "Hugging Face has no such repository" in note,
+          f"ambiguous name falls back to the registry: exit {code}, {note!r} {err}")
+    check(log[0][1].startswith("/api/models/someone/deepseek-r1/tree/"), "ambiguous: the Hub was asked first")
     code, out, err, _, _ = r.run("explain", "--remote", "deepseek-r1:999b")
     one_line_error(code, err, 6, ["no such model"], "ollama unknown tag")
 

@@ -62,6 +62,8 @@ def build_fixtures():
     hub["gated/DeepSeek-R1-Distill-Qwen-1.5B-GGUF"] = {"DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf": single}
     digest = "sha256:" + single.oid
     ollama["library/deepseek-r1/1.5b"] = (digest, single)
+    # Only on the registry, under a tag that looks like a quant label: an ambiguous name's fallback.
+    ollama["someone/deepseek-r1/q4_K_M"] = (digest, single)
     return hub, ollama
 
 
