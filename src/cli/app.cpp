@@ -10,6 +10,7 @@
 #include "cli/gpus_command.hpp"
 #include "cli/list_command.hpp"
 #include "cli/system_command.hpp"
+#include "cli/remote_command.hpp"
 #include "cli/terminal.hpp"
 #include "cli/version_text.hpp"
 
@@ -52,9 +53,10 @@ const Catalog& choose_catalog(const GlobalOptions& global, const Environment& en
 
 CommandResult dispatch(CLI::App& app, const GlobalOptions& global, const ExplainOptions& explain, const FitOptions& fit,
                        const GpusOptions& gpus, const SystemOptions& system, const ListOptions& list,
-                       const Environment& env) {
+                       const CacheOptions& cache, const Environment& env) {
   // require_subcommand(1): exactly one was parsed; only the named one may have been set up.
   const std::string& command = app.get_subcommands().front()->get_name();
+  if (command == "cache") return run_cache(cache, env);
   std::optional<Catalog> loaded;
   const Catalog& catalog = choose_catalog(global, env, loaded);
   if (command == "list") return run_list(list, catalog, env);
@@ -112,7 +114,7 @@ std::string_view named_command(const std::vector<std::string>& args) {
       ++i;
       continue;
     }
-    if (a == "explain" || a == "fit" || a == "gpus" || a == "system" || a == "list") return a;
+    if (a == "explain" || a == "fit" || a == "gpus" || a == "system" || a == "list" || a == "cache") return a;
     if (!a.starts_with("-")) return {};  // not a command: CLI11 reports it with every command set up
   }
   return {};
@@ -148,6 +150,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   GpusOptions gpus;
   SystemOptions system;
   ListOptions list;
+  CacheOptions cache;
   app.set_version_flag("--version", [] { return version_text(embedded_catalog()); });
   app.add_option("--data", global.data_dir, "Read the data tables from DIR instead of the built-in ones (also $R1TAG_DATA)")
       ->option_text("DIR");
@@ -160,11 +163,13 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   if (command.empty() || command == "gpus") add_gpus_command(app, gpus);
   if (command.empty() || command == "system") add_system_command(app, system);
   if (command.empty() || command == "list") add_list_command(app, list);
+  if (command.empty() || command == "cache") add_cache_command(app, cache);
   // `completion` and `manpage` are not named_command()s, so every command is set up for them to describe.
   CompletionOptions completion;
   if (command.empty()) add_completion_command(app, completion);
   app.footer(
-      "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 70 internal error.\n"
+      "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 5 unreadable model file,\n"
+      "6 network (--remote), 74 output, 70 internal error.\n"
       "Run 'r1tag COMMAND --help' for a command's options and examples.");
 
   try {
@@ -189,7 +194,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
       std::optional<Catalog> loaded;
       return run_documentation_command(name, app, completion, choose_catalog(global, env, loaded));
     }
-    return dispatch(app, global, explain, fit, gpus, system, list, env);
+    return dispatch(app, global, explain, fit, gpus, system, list, cache, env);
   } catch (const Error& e) {
     return error_result(e);
   } catch (const std::exception& e) {

@@ -18,6 +18,7 @@
 #include "cli/app.hpp"
 #include "cli/options.hpp"
 #include "cli/system_command.hpp"
+#include "cli/remote_command.hpp"
 #include "render/explain_render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -44,6 +45,7 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
                   "ollama@0.29 or ollama@VERSION for older releases")
       ->option_text("NAME[@VERSION]");
   add_hardware_flags(*cmd, options.hardware);
+  add_remote_flags(*cmd, options);
   cmd->add_flag("--tensors", options.tensors,
                 "List every tensor with its shape, ggml type and bytes, as llama-quantize --dry-run would");
   cmd->footer(
@@ -55,7 +57,8 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
       "  r1tag explain --tensors 671b\n"
       "  r1tag explain ./model.gguf --gpu 4090       # a file on disk: read from its header\n"
       "  r1tag explain 32b --gpu 4090 --ram 64GB     # placement and speed on your hardware\n"
-      "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'");
+      "  r1tag explain hf.co/unsloth/DeepSeek-R1-GGUF:UD-Q2_K_XL --json | jq '.results[0].file'\n"
+      "  r1tag explain --remote hf.co/unsloth/DeepSeek-R1-GGUF:UD-IQ1_S   # reads the headers online");
 }
 
 namespace {
@@ -118,9 +121,13 @@ std::optional<Explanation> explain_installed_ollama(const std::string& input, co
 }  // namespace
 
 CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env) {
+  if (options.offline && !options.remote) throw Error::usage("--offline goes with --remote", "r1tag explain --remote --offline NAME");
   const Hardware hardware = effective_hardware(options.hardware, catalog, env);
   const MemoryQuestion question = memory_question(options, catalog, hardware);
   const InstalledOllama ollama(env);
+  // Only --remote makes an HTTP client: without it r1tag opens no connection.
+  std::optional<RemoteExplainer> remote;
+  if (options.remote) remote.emplace(options, env);
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   result.err = warning_lines(hardware.warnings);
@@ -130,13 +137,22 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
     ExplainOutcome o;
     o.input = input;
     try {
-      // A file on disk is read (its header says what it is); so is an installed ollama model named as
-      // ollama names it; anything else is a name for the catalogue.
-      std::optional<Explanation> installed;
-      if (!is_local_model_path(input)) installed = explain_installed_ollama(input, ollama, catalog);
-      Explanation explanation = installed                     ? std::move(*installed)
-                                : is_local_model_path(input) ? explain_file(read_local_gguf(input, catalog), catalog)
-                                                             : explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
+      // --remote reads the header online; a file on disk is read (its header says what it is); so is an
+      // installed ollama model named as ollama names it; anything else is a name for the catalogue.
+      std::optional<Explanation> read;
+      if (remote) {
+        read = remote->explain(o, catalog);
+      } else if (is_local_model_path(input)) {
+        read = explain_file(read_local_gguf(input, catalog), catalog);
+      } else {
+        read = explain_installed_ollama(input, ollama, catalog);
+        if (!read) read = explain_variant(resolve(parse_tag(input), catalog), catalog, plans);
+      }
+      if (!read) {  // a repository's listing: nothing to size
+        outcomes.push_back(std::move(o));
+        continue;
+      }
+      Explanation explanation = std::move(*read);
       o.memory = memory_by_context(explanation, question, catalog);
       const std::uint32_t trained = explanation.variant.model->hparams.context_length;
       for (const std::uint64_t context : question.context_tokens) {

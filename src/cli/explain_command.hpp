@@ -24,6 +24,10 @@ struct ExplainOptions {
   std::string flash_attn = "on";
   std::string runtime = "llama.cpp";
   HardwareFlags hardware;
+  // --remote (src/cli/remote_command.cpp)
+  bool remote = false;
+  bool offline = false;
+  double timeout_seconds = 60;
 };
 
 void add_explain_command(CLI::App& app, ExplainOptions& options);
@@ -37,7 +41,8 @@ struct CommandResult {
 struct Environment;
 
 // Without --vram/--gpus/--gpu/--ram, memory and speed are for the machine `env` describes (detected);
-// `env` also gives the ollama store: an ollama name that is installed there is explained from its file.
+// `env` also gives the ollama store (an installed ollama name is explained from its file) and, only with
+// --remote, the endpoints, token and cache folder.
 CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env);
 
 }  // namespace r1tag::cli

@@ -7,6 +7,7 @@
 #include "render/fit_render.hpp"
 #include "render/json_writer.hpp"
 #include "render/system_render.hpp"
+#include "render/remote_render.hpp"
 
 #include <algorithm>
 
@@ -333,7 +334,12 @@ void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, cons
                   RepeatedBlocks& blocks) {
   w.begin_object();
   w.field("input", o.input);
-  w.field("ok", o.explanation.has_value());
+  w.field("ok", o.explanation.has_value() || o.listing.has_value());
+  if (o.listing) {
+    write_remote_listing(w, *o.listing);
+    w.end_object();
+    return;
+  }
   if (!o.explanation) {
     w.key("error");
     write_error_json(w, *o.error);
@@ -366,6 +372,7 @@ void write_result(JsonWriter& w, const ExplainOutcome& o, const Catalog& c, cons
     if (e.computed) write_tensors(w, *e.computed);
     else w.begin_array().end_array();
   }
+  if (o.remote) write_remote_summary(w, *o.remote);
   w.end_object();
 }
 

@@ -8,6 +8,7 @@
 #include <r1tag/common/error.hpp>
 #include <r1tag/advice/context_memory.hpp>
 #include <r1tag/advice/explanation.hpp>
+#include <r1tag/sources/remote_session.hpp>
 
 #include <optional>
 #include <string>
@@ -26,6 +27,8 @@ struct ExplainOutcome {
   std::optional<Explanation> explanation;
   std::vector<ContextMemory> memory;  // one per requested context length
   std::optional<Error> error;
+  std::optional<RemoteSummary> remote;   // --remote: where the headers came from and what they cost
+  std::optional<RemoteListing> listing;  // --remote with a repository alone: its quants, instead of an explanation
 };
 
 struct ExplainRenderOptions {

@@ -1,5 +1,6 @@
 #include "render/explain_render.hpp"
 #include "render/system_render.hpp"
+#include "render/remote_render.hpp"
 
 #include "common/ascii.hpp"
 
@@ -336,16 +337,23 @@ void explanation_text(Block& b, const Explanation& e, const Catalog& c) {
 
 std::string render_explain_text(const std::vector<ExplainOutcome>& outcomes, const Catalog& catalog,
                                 const ExplainRenderOptions& options, const TextStyle& style) {
-  std::string out = options.detected != nullptr ? detected_line(*options.detected) : std::string();
+  std::string out;
   bool first = true;
   for (const ExplainOutcome& o : outcomes) {
-    if (!o.explanation) continue;  // errors go to stderr, from the CLI
+    if (!o.explanation && !o.listing) continue;  // errors go to stderr, from the CLI
+    // What was detected heads the answer, and only an answer: a run where every name failed prints nothing.
+    if (first && options.detected != nullptr) out += detected_line(*options.detected);
     if (!first) out += "\n";
     first = false;
+    if (o.listing) {
+      out += remote_listing_text(*o.listing);
+      continue;
+    }
     Block b(style);
     explanation_text(b, *o.explanation, catalog);
     memory_lines(b, o.memory, options.memory_question);
     out += b.str();
+    if (o.remote) out += remote_summary_text(*o.remote);
     if (options.tensors && o.explanation->computed) {
       out += '\n';
       out += tensor_table(*o.explanation->computed);
