@@ -25,6 +25,8 @@ namespace {
 constexpr std::uint64_t max_key_bytes = 65535;
 constexpr std::uint32_t max_dims = 4;
 constexpr std::uint32_t default_alignment = 32;
+// Elements reserved before they are read: enough for DeepSeek-R1's 1,025 tensors in one allocation.
+constexpr std::uint64_t k_reserve_at_most = 2048;
 constexpr std::uint32_t last_value_type = static_cast<std::uint32_t>(GgufValueType::float64);
 // Smallest encodings, for checking a count against the bytes left before looping over it.
 constexpr std::uint64_t min_key_value_bytes = 8 + 1 + 4 + 1;               // key length, key, type, u8
@@ -259,12 +261,14 @@ class Reader {
     const auto kv_count = m_in.get<std::uint64_t>("key/value count");
     check_count(count_at, tensor_count, m_limits.max_tensor_count, min_tensor_info_bytes, "tensor count");
     check_count(count_at + 8, kv_count, m_limits.max_metadata_count, min_key_value_bytes, "key/value count");
-    header.metadata.reserve(static_cast<std::size_t>(kv_count));
+    // Reserved only up to what a small header holds: with a source of unknown size the count is checked
+    // against the cap, not the real bytes, and each element read consumes real bytes anyway (fuzz finding).
+    header.metadata.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(kv_count, k_reserve_at_most)));
     for (std::uint64_t i = 0; i < kv_count; ++i) header.metadata.push_back(read_key_value(i));
     check_duplicate_keys(header);
     header.alignment = alignment_of(header);
     header.tensor_infos_offset = m_in.pos();
-    header.tensors.reserve(static_cast<std::size_t>(tensor_count));
+    header.tensors.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(tensor_count, k_reserve_at_most)));
     for (std::uint64_t i = 0; i < tensor_count; ++i) header.tensors.push_back(read_tensor_info(i, header.alignment));
     m_in.confirm_read_to_here("the last key/value pair");
     header.header_bytes = m_in.pos();

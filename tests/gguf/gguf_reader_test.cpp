@@ -9,6 +9,9 @@
 #include <catch2/catch.hpp>
 
 #include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 // ggml type ids and sizes (ggml/include/ggml.h `enum ggml_type`; ggml/src/ggml.c type_traits):
@@ -300,4 +303,25 @@ TEST_CASE("every metadata value type is read", "[gguf_reader]") {
   CHECK(h.number("i64") == -5.0);
   CHECK(h.number("f64") == 2.25);
   CHECK(h.string("u8") == std::nullopt);
+}
+
+TEST_CASE("fuzzer findings replay: only bad_file errors, nothing else", "[gguf_reader]") {
+  // tests/corpus/fuzz_gguf/: inputs fuzz/fuzz_gguf.cpp once failed on (oom-…: a tensor count checked only
+  // against the cap on a source of unknown size was reserved whole, 100 MB).
+  const std::filesystem::path dir = std::filesystem::path(R1TAG_SOURCE_DIR) / "tests/corpus/fuzz_gguf";
+  std::size_t replayed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const bool size_known : {true, false}) {
+      CAPTURE(entry.path().filename().string(), size_known);
+      try {
+        read(bytes, size_known);
+      } catch (const r1tag::Error& e) {
+        CHECK(e.code() == ExitCode::bad_file);
+      }
+    }
+    ++replayed;
+  }
+  CHECK(replayed >= 1);
 }
