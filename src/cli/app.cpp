@@ -5,9 +5,11 @@
 #include <r1tag/tables/tables.hpp>
 #include <r1tag/version.hpp>
 
+#include "cli/diagnostics.hpp"
 #include "cli/explain_command.hpp"
 #include "cli/fit_command.hpp"
 #include "cli/gpus_command.hpp"
+#include "cli/output.hpp"
 #include "cli/terminal.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,6 +22,7 @@
 #include <ostream>
 #include <optional>
 #include <sstream>
+#include <fcntl.h>
 #include <malloc.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -35,9 +38,8 @@ struct GlobalOptions {
   std::string color = "auto";
 };
 
-void print_error(std::ostream& err, const Error& e) {
-  err << "r1tag: error: " << e.what() << (e.hint().empty() ? "" : "; " + e.hint()) << "\n";
-}
+// Every error r1tag prints goes through error_line, which escapes it to one line.
+void print_error(std::ostream& err, const Error& e) { err << error_line(e); }
 
 // --data beats $R1TAG_DATA beats the tables compiled into the binary.
 const Catalog& choose_catalog(const GlobalOptions& global, const Environment& env, std::optional<Catalog>& loaded) {
@@ -176,7 +178,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   } catch (const Error& e) {
     return error_result(e);
   } catch (const std::exception& e) {
-    return {"", std::string("r1tag: internal error: ") + e.what() + "\n", static_cast<int>(ExitCode::internal)};
+    return {"", internal_error_line(e.what()), static_cast<int>(ExitCode::internal)};
   }
 }
 
@@ -184,12 +186,21 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
   const CommandResult result = run_collected(args, env);
-  err << result.err;
-  out << result.out;
-  return result.exit_code;
+  if (!result.err.empty()) err << guarded_stderr(result.err);
+  if (result.out.empty()) return result.exit_code;
+  // The same contract as deliver(): output a stream did not take is an error, never success.
+  out << result.out << std::flush;
+  if (out) return result.exit_code;
+  err << error_line(Error(ExitCode::output, "stdout did not take the output (the stream failed)",
+                          "check the disk space or where stdout goes"));
+  return static_cast<int>(ExitCode::output);
 }
 
 int run_main(int argc, char** argv) {
+  // A closed stdout is noted, and its descriptor taken by /dev/null, so no file r1tag opens becomes
+  // "stdout" and the output is reported as not delivered instead.
+  const bool stdout_open = fcntl(STDOUT_FILENO, F_GETFD) != -1;
+  if (!stdout_open) (void)open("/dev/null", O_WRONLY | O_CLOEXEC);
   prepare_heap();
   Environment env;
   env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
@@ -205,9 +216,7 @@ int run_main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   // Results are collected and written once, so a failure never leaves half a document on stdout.
   const CommandResult result = run_collected(args, env);
-  std::fwrite(result.err.data(), 1, result.err.size(), stderr);
-  std::fwrite(result.out.data(), 1, result.out.size(), stdout);
-  return std::fflush(stdout) == 0 ? result.exit_code : static_cast<int>(ExitCode::internal);
+  return deliver(result.out, result.err, result.exit_code, STDOUT_FILENO, STDERR_FILENO, stdout_open);
 }
 
 }  // namespace r1tag::cli

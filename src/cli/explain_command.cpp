@@ -6,6 +6,7 @@
 #include <r1tag/names/resolver.hpp>
 #include <r1tag/names/tag_parser.hpp>
 
+#include "cli/diagnostics.hpp"
 #include "cli/options.hpp"
 #include "render/explain_render.hpp"
 
@@ -95,7 +96,7 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
       o.error = e;
       // The first failure decides the exit code; the other names are still explained.
       if (result.exit_code == 0) result.exit_code = static_cast<int>(e.code());
-      result.err += "r1tag: error: " + std::string(e.what()) + (e.hint().empty() ? "" : "; " + e.hint()) + "\n";
+      result.err += error_line(e);
     }
     outcomes.push_back(std::move(o));
   }

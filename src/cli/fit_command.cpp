@@ -7,6 +7,7 @@
 #include <r1tag/hardware/hardware.hpp>
 #include <r1tag/common/suggest.hpp>
 
+#include "cli/diagnostics.hpp"
 #include "cli/hardware_flags.hpp"
 #include "cli/options.hpp"
 #include "render/fit_render.hpp"
@@ -126,7 +127,7 @@ CommandResult run_fit(const FitOptions& options, const Catalog& catalog, const T
     advice.runtime = find_runtime(catalog, request.runtime);
     CommandResult result;
     result.out = render_fit_json_error(advice, request, e);
-    result.err = "r1tag: error: " + std::string(e.what()) + (e.hint().empty() ? "" : "; " + e.hint()) + "\n";
+    result.err = error_line(e);
     result.exit_code = static_cast<int>(e.code());
     return result;
   }
