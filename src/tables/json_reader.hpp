@@ -70,6 +70,14 @@ class JsonReader {
   TextStore* m_store;
 };
 
+// Tables nest at most this deep: five times the deepest shipped table (runtimes.json, catalogue.json: 6).
+inline constexpr int k_table_max_depth = 32;
+
+// Parses one table's text: strict JSON (nothing after the document), no object with a key twice, nesting
+// at most k_table_max_depth (so a hostile [[[[…]]]] never runs the parser or the destructor deep). Throws
+// Error (bad_data) "<file>: <pointer>: <what>", or "<file>: not valid JSON (byte N): <what>".
+nlohmann::ordered_json parse_table(std::string_view text, const std::string& file);
+
 // "/" + key, with '~' and '/' escaped as JSON pointers require.
 std::string pointer_token(std::string_view key);
 

@@ -1,6 +1,7 @@
 #include <r1tag/tables/tables.hpp>
 
 #include <r1tag/common/error.hpp>
+#include <r1tag/common/bounded_file.hpp>
 #include <r1tag/common/byte_size.hpp>
 
 #include "tables/hardware_table.hpp"
@@ -9,9 +10,7 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace r1tag {
 
@@ -29,14 +28,16 @@ RawTables read_tables_from(const std::string& dir) {
   RawTables tables;
   for (const std::string& name : table_file_names()) {
     const std::string path = dir + "/" + name;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    BoundedRead read = read_bounded_file(path, k_table_max_bytes);
+    if (!read.opened) {
       throw Error(ExitCode::bad_data, fmt::format("cannot read data table '{}'", path),
                   "--data must name a directory holding " + name);
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    tables.emplace(name, text.str());
+    if (!read.problem.empty()) {
+      throw Error(ExitCode::bad_data, fmt::format("cannot read data table '{}': {}", path, read.problem),
+                  fmt::format("a table is a regular JSON file of at most {} MiB", k_table_max_bytes >> 20));
+    }
+    tables.emplace(name, std::move(read.text));
   }
   return tables;
 }
@@ -240,11 +241,7 @@ HfRepo read_repo(const JsonReader& r, std::string_view name) {
 nlohmann::ordered_json parse_json(const RawTables& tables, const std::string& file) {
   const auto it = tables.find(file);
   if (it == tables.end()) throw Error(ExitCode::bad_data, "missing data table '" + file + "'");
-  try {
-    return nlohmann::ordered_json::parse(it->second);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(ExitCode::bad_data, fmt::format("{}: not valid JSON (byte {})", file, e.byte));
-  }
+  return detail::parse_table(it->second, file);
 }
 
 RankingPolicy read_ranking(const JsonReader& r) {

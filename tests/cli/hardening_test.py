@@ -53,6 +53,39 @@ for ignore in (False, True):
     if not ok:
         failures.append("broken pipe")
 
+
+
+# Tables that are not regular files, too large, or nested too deep: exit 4 at once, one line.
+def table_dir():
+    d = tempfile.mkdtemp(prefix="r1tag-hardening-")
+    shutil.copytree(os.path.join(SOURCE, "data"), os.path.join(d, "data"))
+    return d, os.path.join(d, "data")
+
+
+def replace_table(setup, name, want_err):
+    top, data = table_dir()
+    try:
+        os.remove(os.path.join(data, "gpus.json"))
+        setup(os.path.join(data, "gpus.json"))
+        check("--data " + name, run(["--data", data, "gpus"], timeout=10), 4, want_err)
+        env = dict(os.environ, R1TAG_DATA=data)
+        check("R1TAG_DATA " + name, run(["gpus"], env=env, timeout=10), 4, want_err)
+    finally:
+        shutil.rmtree(top)
+
+
+READ = "r1tag: error: cannot read data table '"
+replace_table(lambda p: os.symlink("/dev/zero", p), "symlink to /dev/zero", READ)
+replace_table(lambda p: os.mkfifo(p), "FIFO", READ)
+replace_table(lambda p: os.mkdir(p), "directory", READ)
+replace_table(lambda p: open(p, "w").write("{" + " " * (5 << 20) + "}"), "5 MiB table", READ)
+replace_table(lambda p: open(p, "w").write('{"x": ' + "[" * 1000000 + "]" * 1000000 + "}"), "1,000,000 levels",
+              "r1tag: error: gpus.json: /x/0/0/0")
+
+if failures:
+    print("failed:", ", ".join(failures))
+    sys.exit(1)
+
 if failures:
     print("failed:", ", ".join(failures))
     sys.exit(1)

@@ -184,3 +184,49 @@ TEST_CASE("data_tables: a --data directory without the tables is a bad_data erro
     CHECK(e.code() == ExitCode::bad_data);
   }
 }
+
+namespace {
+
+// The error parse_catalog raises when `file` holds `text`, the other tables being the shipped ones.
+Error with_text(const std::string& file, const std::string& text) {
+  RawTables tables = source_tables();
+  tables[file] = text;
+  try {
+    r1tag::parse_catalog(tables);
+  } catch (const Error& e) {
+    return e;
+  }
+  FAIL("parse_catalog accepted " << file);
+  return Error(ExitCode::ok, "");
+}
+
+}  // namespace
+
+// Issue 16: 10,000 levels of [[[…]]] overflowed the stack in the ASan build (1,000,000 in release).
+TEST_CASE("data_tables: a table nested deeper than 32 levels is refused with its pointer, not parsed", "[data_tables]") {
+  const std::size_t levels = 1000000;
+  const Error e = with_text("ranking.json", "{\"x\": " + std::string(levels, '[') + std::string(levels, ']') + "}");
+  CHECK(e.code() == ExitCode::bad_data);
+  std::string pointer = "/x";
+  for (int i = 0; i < 31; ++i) pointer += "/0";  // the 33rd container: the root, then 31 arrays
+  CHECK(std::string(e.what()) == "ranking.json: " + pointer + ": nested deeper than 32 levels; tables are shallow");
+  // 32 levels are fine as JSON (the table is then wrong for other reasons).
+  const Error shallow = with_text("ranking.json", "{\"x\": " + std::string(31, '[') + std::string(31, ']') + "}");
+  CHECK(std::string(shallow.what()).find("nested") == std::string::npos);
+}
+
+TEST_CASE("data_tables: a key twice in one object is refused with its pointer", "[data_tables]") {
+  const Error e = with_text("ranking.json", R"({"a": [{"k": 1}, {"k": 2, "source": "x", "k": 3}]})");
+  CHECK(std::string(e.what()) == "ranking.json: /a/1/k: this key appears twice in its object; keep one");
+  CHECK(e.code() == ExitCode::bad_data);
+}
+
+TEST_CASE("data_tables: bytes after the JSON document are refused", "[data_tables]") {
+  const std::string ranking = source_tables().at("ranking.json");
+  const Error e = with_text("ranking.json", ranking + "{}");
+  CHECK(std::string(e.what()) == "ranking.json: not valid JSON (byte " + std::to_string(ranking.size() + 1) +
+                                     "): syntax error while parsing value - unexpected '{'; expected end of input");
+  // nlohmann alone stops at a NUL byte and accepts what follows.
+  CHECK(std::string(with_text("ranking.json", ranking + std::string(1, '\0') + "garbage").what()) ==
+        "ranking.json: not valid JSON (byte " + std::to_string(ranking.size() + 1) + "): a NUL byte");
+}
