@@ -136,6 +136,23 @@ std::optional<std::pair<std::string, std::string>> misspelled_option(const CLI::
   return std::nullopt;
 }
 
+// CLI11 reads "-hf" as "-h -f" and prints the help on stdout with exit 0, so a script that asked for
+// JSON (`r1tag explain -hf unsloth/DeepSeek-R1-GGUF:UD-IQ1_S --json`, llama-server's habit) got text
+// and success. Any argument that stacks letters behind -h is refused as a usage error instead.
+std::optional<Error> refused_short_flags(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.size() <= 2 || !a.starts_with("-h")) continue;
+    if (a == "-hf" || a.starts_with("-hf=")) {
+      const std::string name = a.size() > 4 ? a.substr(4) : i + 1 < args.size() ? args[i + 1] : "NAME";
+      return Error::usage("unknown option '-hf' (llama-server's flag)",
+                          fmt::format("r1tag takes the name as an argument: r1tag explain {}", name));
+    }
+    return Error::usage(fmt::format("unknown option '{}'", a), "run 'r1tag --help' for usage");
+  }
+  return std::nullopt;
+}
+
 CommandResult run_collected(const std::vector<std::string>& args, const Environment& env) {
   CLI::App app("r1tag: what a DeepSeek-R1 model tag means, and which variant your hardware can run", "r1tag");
   GlobalOptions global;
@@ -148,6 +165,9 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   app.add_option("--color", global.color, "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.require_subcommand(1);
+  // The global options work after the command too (`fit --vram 8GB --color always`): subcommands added
+  // from here on pass options they do not know up to r1tag itself.
+  app.fallthrough();
   const std::string_view command = named_command(args);
   if (command.empty() || command == "explain") add_explain_command(app, explain);
   if (command.empty() || command == "fit") add_fit_command(app, fit);
@@ -156,6 +176,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
       "Exit codes: 0 ok, 1 nothing fits, 2 usage, 3 a name r1tag cannot place, 4 bad data tables, 70 internal error.\n"
       "Run 'r1tag COMMAND --help' for a command's options and examples.");
 
+  if (const auto refused = refused_short_flags(args)) return error_result(*refused);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
     app.parse(reversed);
