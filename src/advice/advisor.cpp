@@ -199,11 +199,16 @@ std::string kv_flags(const FitRequest& r) {
   return fmt::format(" -ctk {} -ctv {}", t, t);
 }
 
-std::string tensor_split_flag(const Candidate& cand) {
+// -ts as llama-server takes it: the user's --tensor-split shares as given, or else the default split by
+// each GPU's memory, in GiB (the placement holds bytes then).
+std::string tensor_split_flag(const Candidate& cand, const FitRequest& r) {
   const auto& split = cand.fit.placement.tensor_split;
   if (split.size() < 2) return "";
   std::string out = " -ts ";
-  for (std::size_t i = 0; i < split.size(); ++i) out += fmt::format("{}{:g}", i == 0 ? "" : ",", split[i] / (1ULL << 30));
+  for (std::size_t i = 0; i < split.size(); ++i) {
+    const std::string share = r.tensor_split.empty() ? fmt::format("{:g}", split[i] / (1ULL << 30)) : fmt::format("{}", split[i]);
+    out += (i == 0 ? "" : ",") + share;
+  }
   return out;
 }
 
@@ -222,7 +227,7 @@ void attach_commands(Candidate& cand, const FitRequest& r, const Catalog& c, std
     if (cand.placement == PlacementKind::cpu) cmd += " -ngl 0";
     if (cand.experts_on_cpu) cmd += " -ot exps=CPU";
     cmd += r.flash_attention ? " -fa on" : " -fa off";
-    cmd += kv_flags(r) + tensor_split_flag(cand);
+    cmd += kv_flags(r) + tensor_split_flag(cand, r);
     cand.llama_server_command = cmd;
   }
 }

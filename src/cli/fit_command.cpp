@@ -23,7 +23,9 @@ namespace r1tag::cli {
 
 namespace {
 
-// One GPU's share in --tensor-split: a finite number of zero or more, as llama.cpp's -ts takes it.
+// One GPU's share in --tensor-split: a finite number of zero or more that fits a float, as llama.cpp's
+// -ts takes it (std::stof in common/arg.cpp); so the run command r1tag prints stays runnable, and the
+// sum of at most 16 shares cannot overflow.
 double checked_share(const std::string& part) {
   const auto bad = [&] {
     return Error::usage(fmt::format("bad --tensor-split value '{}'", part), "give one share per GPU, e.g. --tensor-split 3,1");
@@ -35,7 +37,7 @@ double checked_share(const std::string& part) {
   } catch (const std::exception&) {
     throw bad();
   }
-  if (used != part.size() || !std::isfinite(share) || share < 0) throw bad();
+  if (used != part.size() || !std::isfinite(share) || share < 0 || share > std::numeric_limits<float>::max()) throw bad();
   return share;
 }
 
