@@ -217,6 +217,28 @@ double JsonReader::number(std::string_view key) const {
   return optional_number(key).value_or(0);
 }
 
+double JsonReader::positive_number(std::string_view key) const {
+  const std::optional<double> v = optional_positive_number(key);
+  if (!v && find(key) == nullptr) child(key).problem("expected a positive number");
+  return v.value_or(0);
+}
+
+std::optional<double> JsonReader::optional_positive_number(std::string_view key) const {
+  const std::optional<double> v = optional_number(key);
+  if (v && !(*v > 0)) {
+    child(key).problem("expected a positive number");
+    return std::nullopt;
+  }
+  return v;
+}
+
+double JsonReader::number_within(std::string_view key, double low, double high, std::string_view what) const {
+  const nlohmann::ordered_json* found = find(key);
+  const double v = number(key);
+  if (found != nullptr && found->is_number() && !(v >= low && v <= high)) child(key).problem(fmt::format("expected {}", what));
+  return v;
+}
+
 bool JsonReader::boolean(std::string_view key, std::optional<bool> fallback) const {
   const nlohmann::ordered_json* v = find(key);
   if ((v == nullptr || v->is_null()) && fallback) return *fallback;

@@ -46,6 +46,10 @@ class JsonReader {
   std::uint64_t natural64(std::string_view key) const;
   double number(std::string_view key) const;
   std::optional<double> optional_number(std::string_view key) const;
+  double positive_number(std::string_view key) const;                    // required number > 0
+  std::optional<double> optional_positive_number(std::string_view key) const;  // missing or null, or > 0
+  // A required number within [low, high]; `what` names the range in the complaint ("a share between 0 and 1").
+  double number_within(std::string_view key, double low, double high, std::string_view what) const;
   bool boolean(std::string_view key, std::optional<bool> fallback = std::nullopt) const;
   std::vector<std::string_view> strings(std::string_view key) const;  // missing -> {}
   // A `source` string, required and non-empty (arrays of strings are joined with "; ").

@@ -230,3 +230,28 @@ TEST_CASE("data_tables: bytes after the JSON document are refused", "[data_table
   CHECK(std::string(with_text("ranking.json", ranking + std::string(1, '\0') + "garbage").what()) ==
         "ranking.json: not valid JSON (byte " + std::to_string(ranking.size() + 1) + "): a NUL byte");
 }
+
+// Issue 16: each of these loaded and printed nonsense with exit 0 ("-32.00 nominal bits per weight").
+TEST_CASE("data_tables: every field is checked for its type and range", "[data_tables]") {
+  const auto what = [](const Error& e) { return std::string(e.what()); };
+  CHECK(what(broken("quant_schemes.json", [](auto& j) { j["Q4_K_M"]["nominal_bits_per_weight"] = -32; })) ==
+        "quant_schemes.json: /Q4_K_M/nominal_bits_per_weight: expected bits per weight above 0 and at most 64");
+  CHECK(what(broken("quant_schemes.json", [](auto& j) { j["Q4_K_M"]["imatrix"] = nlohmann::ordered_json::array({1}); })) ==
+        "quant_schemes.json: /Q4_K_M/imatrix: expected a string or null");
+  CHECK(what(broken("architectures.json", [](auto& j) {
+          j["DeepSeek-R1-Distill-Qwen-7B"]["benchmarks"][0]["value"] = -5;
+        })).ends_with("/benchmarks/0/value: expected a percentage from 0 to 100"));
+  CHECK(what(broken("architectures.json", [](auto& j) { j["DeepSeek-R1-Distill-Qwen-7B"]["benchmarks"] = "AIME"; })) ==
+        "architectures.json: /DeepSeek-R1-Distill-Qwen-7B/benchmarks: expected an array of scores");
+  CHECK(what(broken("gpus.json", [](auto& j) { j["NVIDIA GeForce RTX 4090"]["memory_bytes_options"][0] = 7; })) ==
+        "gpus.json: /NVIDIA GeForce RTX 4090/memory_bytes_options/0: expected a byte count: a whole number of MiB, at "
+        "least 1 GiB");
+  CHECK(what(broken("gpus.json", [](auto& j) { j["NVIDIA GeForce RTX 4090"]["fp16_tflops"] = -1; })) ==
+        "gpus.json: /NVIDIA GeForce RTX 4090/fp16_tflops: expected a positive number");
+  CHECK(what(broken("speed_measurements.json", [](auto& j) { j[0]["gpu_layers"] = nlohmann::ordered_json::array({8}); })) ==
+        "speed_measurements.json: /0/gpu_layers: expected a non-negative integer");
+  CHECK(what(broken("speed_measurements.json", [](auto& j) { j[0]["decode_tokens_per_second"] = -3; })) ==
+        "speed_measurements.json: /0/decode_tokens_per_second: expected a positive number");
+  CHECK(what(broken("ranking.json", [](auto& j) { j["loss_classes"]["large_below_bits_per_weight"] = -1; })) ==
+        "ranking.json: /loss_classes/large_below_bits_per_weight: expected a positive number");
+}
