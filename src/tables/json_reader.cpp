@@ -57,8 +57,11 @@ std::string parse_detail(const nlohmann::json::parse_error& e) {
 nlohmann::ordered_json parse_table(std::string_view text, const std::string& file) {
   using Event = nlohmann::ordered_json::parse_event_t;
   std::vector<Frame> frames;
+  std::size_t values = 0;
   const auto element_starts = [&] {
     if (!frames.empty() && frames.back().array) ++frames.back().index;
+    if (++values > k_table_max_values)
+      throw StructureProblem{pointer_of(frames), fmt::format("more than {} values; tables are small", k_table_max_values)};
   };
   const auto watch = [&](int /*depth*/, Event event, nlohmann::ordered_json& parsed) {
     switch (event) {

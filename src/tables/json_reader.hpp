@@ -77,8 +77,12 @@ class JsonReader {
 // Tables nest at most this deep: five times the deepest shipped table (runtimes.json, catalogue.json: 6).
 inline constexpr int k_table_max_depth = 32;
 
+// And hold at most this many values (objects, arrays, numbers, strings...): gpus.json, the largest, holds
+// 1,698; the cap bounds the memory a hostile 4 MiB table of `[0,0,0,…]` could make the parse take.
+inline constexpr std::size_t k_table_max_values = 65536;
+
 // Parses one table's text: strict JSON (nothing after the document), no object with a key twice, nesting
-// at most k_table_max_depth (so a hostile [[[[…]]]] never runs the parser or the destructor deep). Throws
+// at most k_table_max_depth, at most k_table_max_values values (so a hostile [[[[…]]]] never runs the parser or the destructor deep). Throws
 // Error (bad_data) "<file>: <pointer>: <what>", or "<file>: not valid JSON (byte N): <what>".
 nlohmann::ordered_json parse_table(std::string_view text, const std::string& file);
 

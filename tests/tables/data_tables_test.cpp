@@ -255,3 +255,10 @@ TEST_CASE("data_tables: every field is checked for its type and range", "[data_t
   CHECK(what(broken("ranking.json", [](auto& j) { j["loss_classes"]["large_below_bits_per_weight"] = -1; })) ==
         "ranking.json: /loss_classes/large_below_bits_per_weight: expected a positive number");
 }
+
+TEST_CASE("data_tables: a table of more than 65,536 values is refused before it takes the memory", "[data_tables]") {
+  std::string zeros;
+  for (int i = 0; i < 70000; ++i) zeros += i == 0 ? "0" : ",0";
+  const Error e = with_text("gpus.json", "{\"x\": [" + zeros + "]}");
+  CHECK(std::string(e.what()) == "gpus.json: /x/65534: more than 65536 values; tables are small");
+}
