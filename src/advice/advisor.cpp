@@ -240,11 +240,16 @@ std::string kv_flags(const FitRequest& r) {
   return fmt::format(" -ctk {} -ctv {}", t, t);
 }
 
-std::string tensor_split_flag(const Candidate& cand) {
+// -ts as llama-server takes it: the user's --tensor-split shares as given, or else the default split by
+// each GPU's memory, in GiB (the placement holds bytes then).
+std::string tensor_split_flag(const Candidate& cand, const FitRequest& r) {
   const auto& split = cand.fit.placement.tensor_split;
   if (split.size() < 2) return "";
   std::string out = " -ts ";
-  for (std::size_t i = 0; i < split.size(); ++i) out += fmt::format("{}{:g}", i == 0 ? "" : ",", split[i] / (1ULL << 30));
+  for (std::size_t i = 0; i < split.size(); ++i) {
+    const std::string share = r.tensor_split.empty() ? fmt::format("{:g}", split[i] / (1ULL << 30)) : fmt::format("{}", split[i]);
+    out += (i == 0 ? "" : ",") + share;
+  }
   return out;
 }
 
@@ -267,7 +272,7 @@ void attach_commands(Candidate& cand, const FitRequest& r, const Catalog& c, std
     if (cand.placement == PlacementKind::cpu) cmd += " -ngl 0";
     if (cand.experts_on_cpu) cmd += fmt::format(" --n-cpu-moe {}", cand.model->hparams.block_count);
     cmd += r.flash_attention ? " -fa on" : " -fa off";
-    cmd += kv_flags(r) + tensor_split_flag(cand);
+    cmd += kv_flags(r) + tensor_split_flag(cand, r);
     cand.llama_server_command = cmd;
   }
 }
@@ -367,7 +372,7 @@ void attach_installed_commands(Candidate& cand, const FitRequest& r, std::uint64
   cmd += fmt::format(" -ngl {}", cand.placement == PlacementKind::cpu ? 0 : cand.fit.estimate.gpu_layers);
   if (cand.experts_on_cpu) cmd += fmt::format(" --n-cpu-moe {}", cand.model->hparams.block_count);
   cmd += r.flash_attention ? " -fa on" : " -fa off";
-  cmd += kv_flags(r) + tensor_split_flag(cand);
+  cmd += kv_flags(r) + tensor_split_flag(cand, r);
   cand.llama_server_command = cmd;
 }
 

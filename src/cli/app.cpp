@@ -5,12 +5,14 @@
 #include <r1tag/tables/tables.hpp>
 
 #include "cli/completion_command.hpp"
+#include "cli/diagnostics.hpp"
 #include "cli/explain_command.hpp"
 #include "cli/fit_command.hpp"
 #include "cli/gpus_command.hpp"
 #include "cli/list_command.hpp"
-#include "cli/system_command.hpp"
+#include "cli/output.hpp"
 #include "cli/remote_command.hpp"
+#include "cli/system_command.hpp"
 #include "cli/terminal.hpp"
 #include "cli/version_text.hpp"
 
@@ -24,6 +26,7 @@
 #include <ostream>
 #include <optional>
 #include <sstream>
+#include <fcntl.h>
 #include <malloc.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -39,9 +42,8 @@ struct GlobalOptions {
   std::string color = "auto";
 };
 
-void print_error(std::ostream& err, const Error& e) {
-  err << "r1tag: error: " << e.what() << (e.hint().empty() ? "" : "; " + e.hint()) << "\n";
-}
+// Every error r1tag prints goes through error_line, which escapes it to one line.
+void print_error(std::ostream& err, const Error& e) { err << error_line(e); }
 
 // --data beats $R1TAG_DATA beats the tables compiled into the binary.
 const Catalog& choose_catalog(const GlobalOptions& global, const Environment& env, std::optional<Catalog>& loaded) {
@@ -142,6 +144,23 @@ std::optional<std::pair<std::string, std::string>> misspelled_option(const CLI::
   return std::nullopt;
 }
 
+// CLI11 reads "-hf" as "-h -f" and prints the help on stdout with exit 0, so a script that asked for
+// JSON (`r1tag explain -hf unsloth/DeepSeek-R1-GGUF:UD-IQ1_S --json`, llama-server's habit) got text
+// and success. Any argument that stacks letters behind -h is refused as a usage error instead.
+std::optional<Error> refused_short_flags(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.size() <= 2 || !a.starts_with("-h")) continue;
+    if (a == "-hf" || a.starts_with("-hf=")) {
+      const std::string name = a.size() > 4 ? a.substr(4) : i + 1 < args.size() ? args[i + 1] : "NAME";
+      return Error::usage("unknown option '-hf' (llama-server's flag)",
+                          fmt::format("r1tag takes the name as an argument: r1tag explain {}", name));
+    }
+    return Error::usage(fmt::format("unknown option '{}'", a), "run 'r1tag --help' for usage");
+  }
+  return std::nullopt;
+}
+
 CommandResult run_collected(const std::vector<std::string>& args, const Environment& env) {
   CLI::App app("r1tag: what a DeepSeek-R1 model tag means, and which variant your hardware can run", "r1tag");
   GlobalOptions global;
@@ -157,6 +176,9 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   app.add_option("--color", global.color, "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.require_subcommand(1);
+  // The global options work after the command too (`fit --vram 8GB --color always`): subcommands added
+  // from here on pass options they do not know up to r1tag itself.
+  app.fallthrough();
   const std::string_view command = named_command(args);
   if (command.empty() || command == "explain") add_explain_command(app, explain);
   if (command.empty() || command == "fit") add_fit_command(app, fit);
@@ -172,6 +194,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
       "6 network (--remote), 74 output, 70 internal error.\n"
       "Run 'r1tag COMMAND --help' for a command's options and examples.");
 
+  if (const auto refused = refused_short_flags(args)) return error_result(*refused);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
     app.parse(reversed);
@@ -198,7 +221,7 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
   } catch (const Error& e) {
     return error_result(e);
   } catch (const std::exception& e) {
-    return {"", std::string("r1tag: internal error: ") + e.what() + "\n", static_cast<int>(ExitCode::internal)};
+    return {"", internal_error_line(e.what()), static_cast<int>(ExitCode::internal)};
   }
 }
 
@@ -206,12 +229,21 @@ CommandResult run_collected(const std::vector<std::string>& args, const Environm
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
   const CommandResult result = run_collected(args, env);
-  err << result.err;
-  out << result.out;
-  return result.exit_code;
+  if (!result.err.empty()) err << guarded_stderr(result.err);
+  if (result.out.empty()) return result.exit_code;
+  // The same contract as deliver(): output a stream did not take is an error, never success.
+  out << result.out << std::flush;
+  if (out) return result.exit_code;
+  err << error_line(Error(ExitCode::output, "stdout did not take the output (the stream failed)",
+                          "check the disk space or where stdout goes"));
+  return static_cast<int>(ExitCode::output);
 }
 
 int run_main(int argc, char** argv) {
+  // A closed stdout is noted, and its descriptor taken by /dev/null, so no file r1tag opens becomes
+  // "stdout" and the output is reported as not delivered instead.
+  const bool stdout_open = fcntl(STDOUT_FILENO, F_GETFD) != -1;
+  if (!stdout_open) (void)open("/dev/null", O_WRONLY | O_CLOEXEC);
   prepare_heap();
   Environment env;
   env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
@@ -227,9 +259,7 @@ int run_main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   // Results are collected and written once, so a failure never leaves half a document on stdout.
   const CommandResult result = run_collected(args, env);
-  std::fwrite(result.err.data(), 1, result.err.size(), stderr);
-  std::fwrite(result.out.data(), 1, result.out.size(), stdout);
-  return std::fflush(stdout) == 0 ? result.exit_code : static_cast<int>(ExitCode::internal);
+  return deliver(result.out, result.err, result.exit_code, STDOUT_FILENO, STDERR_FILENO, stdout_open);
 }
 
 }  // namespace r1tag::cli

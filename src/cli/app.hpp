@@ -29,7 +29,7 @@ struct Environment {
 };
 
 // Runs r1tag with `args` (without the program name); writes results to `out`, diagnostics to
-// `err`, and returns the exit code. Never throws.
+// `err`, and returns the exit code (74 when `out` fails to take the output). Never throws.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env);
 
 // main(): the real streams and environment.

@@ -16,6 +16,7 @@
 #include <r1tag/names/tag_parser.hpp>
 
 #include "cli/app.hpp"
+#include "cli/diagnostics.hpp"
 #include "cli/options.hpp"
 #include "cli/system_command.hpp"
 #include "cli/remote_command.hpp"
@@ -167,7 +168,7 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
       o.error = e;
       // The first failure decides the exit code; the other names are still explained.
       if (result.exit_code == 0) result.exit_code = static_cast<int>(e.code());
-      result.err += "r1tag: error: " + std::string(e.what()) + (e.hint().empty() ? "" : "; " + e.hint()) + "\n";
+      result.err += error_line(e);
     }
     outcomes.push_back(std::move(o));
   }

@@ -10,6 +10,7 @@
 #include <r1tag/common/suggest.hpp>
 
 #include "cli/app.hpp"
+#include "cli/diagnostics.hpp"
 #include "cli/hardware_flags.hpp"
 #include "cli/installed_runtime.hpp"
 #include "cli/list_command.hpp"
@@ -28,7 +29,9 @@ namespace r1tag::cli {
 
 namespace {
 
-// One GPU's share in --tensor-split: a finite number of zero or more, as llama.cpp's -ts takes it.
+// One GPU's share in --tensor-split: a finite number of zero or more that fits a float, as llama.cpp's
+// -ts takes it (std::stof in common/arg.cpp); so the run command r1tag prints stays runnable, and the
+// sum of at most 16 shares cannot overflow.
 double checked_share(const std::string& part) {
   const auto bad = [&] {
     return Error::usage(fmt::format("bad --tensor-split value '{}'", part), "give one share per GPU, e.g. --tensor-split 3,1");
@@ -40,7 +43,7 @@ double checked_share(const std::string& part) {
   } catch (const std::exception&) {
     throw bad();
   }
-  if (used != part.size() || !std::isfinite(share) || share < 0) throw bad();
+  if (used != part.size() || !std::isfinite(share) || share < 0 || share > std::numeric_limits<float>::max()) throw bad();
   return share;
 }
 
@@ -174,10 +177,10 @@ CommandResult fit_on(const FitOptions& options, const Catalog& catalog, const Te
   try {
     if (options.installed) {
       StoreScan scan = installed_models(store_variables(env));
-      for (const std::string& w : scan.warnings) warnings += "r1tag: warning: " + w + "\n";
+      for (const std::string& w : scan.warnings) warnings += warning_line(w);
       installed = explain_installed(std::move(scan.files), catalog);
       for (const InstalledModel& m : installed)
-        if (!m.unreadable.empty()) warnings += "r1tag: warning: " + m.unreadable + "\n";
+        if (!m.unreadable.empty()) warnings += warning_line(m.unreadable);
       advice = advise_installed(request, catalog, installed);
     } else {
       PlanCache plans = plan_cache_for(catalog, false);

@@ -4,6 +4,7 @@
 
 #include <r1tag/common/byte_size.hpp>
 #include <r1tag/common/error.hpp>
+#include <r1tag/hardware/hardware.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -29,6 +30,9 @@ namespace {
 void add_sized_gpus(Hardware& h, const HardwareFlags& f) {
   std::vector<std::string> sizes = f.gpus;
   if (!f.vram.empty()) sizes.push_back(f.vram);
+  if (sizes.size() > k_max_devices)
+    throw Error::usage(fmt::format("--gpus lists {} devices", sizes.size()),
+                       fmt::format("llama.cpp splits a model over 1 to {} devices, e.g. --gpus 24GB,24GB", k_max_devices));
   for (std::size_t i = 0; i < sizes.size(); ++i) {
     h.budget.gpu_bytes.push_back(parse_memory_size(sizes[i]));
     h.gpus.push_back(GpuDevice{fmt::format("GPU{}", i), "cuda"});

@@ -1,3 +1,4 @@
+#include "cli/diagnostics.hpp"
 #include "cli/list_command.hpp"
 
 #include <r1tag/advice/installed_model.hpp>
@@ -78,7 +79,7 @@ CommandResult run_list(const ListOptions& options, const Catalog& catalog, const
     for (const InstalledModel& m : view.models) view.fits.push_back(place_installed(m, *request, catalog, *runtime));
   }
   CommandResult result;
-  for (const std::string& w : view.warnings) result.err += "r1tag: warning: " + w + "\n";
+  for (const std::string& w : view.warnings) result.err += warning_line(w);
   result.out = options.json ? render_list_json(view) : render_list_text(view);
   return result;
 }

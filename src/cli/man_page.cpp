@@ -10,7 +10,7 @@ namespace r1tag::cli {
 namespace {
 
 // README's exit-code table (a ctest compares the two).
-constexpr std::array<std::pair<int, std::string_view>, 9> k_exit_status{{
+constexpr std::array<std::pair<int, std::string_view>, 10> k_exit_status{{
     {0, "Success."},
     {1, "Nothing fits: a valid question with no answer (fit)."},
     {2, "Usage: a bad flag or flag value."},
@@ -18,8 +18,11 @@ constexpr std::array<std::pair<int, std::string_view>, 9> k_exit_status{{
         "DeepSeek-R1-Zero (with several names, the good ones are still explained)."},
     {4, "Bad data tables: --data or R1TAG_DATA is missing a file or a table is invalid."},
     {5, "A model file r1tag cannot read: not a GGUF file, truncated, or a header it refuses."},
-    {6, "Network (--remote only): unreachable, timed out, or an HTTP error such as 404, 401 or 429."},
-    {74, "Standard output did not take the output (a full disk, a closed stream)."},
+    {6, "Network (--remote only): unreachable, timed out, not found, gated without a token, 429, a server that "
+        "ignores Range; also --remote in a build without libcurl."},
+    {74, "Standard output did not take the output (a full disk, a closed stream); one line on stderr says why."},
+    {141, "The reader of standard output went away (a broken pipe): r1tag stops silently, as Unix tools ended by "
+          "SIGPIPE do."},
     {70, "Internal error: a bug; please report it."},
 }};
 

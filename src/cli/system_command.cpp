@@ -1,5 +1,7 @@
 #include "cli/system_command.hpp"
 
+#include "cli/diagnostics.hpp"
+
 #include "cli/app.hpp"
 #include "cli/hardware_flags.hpp"
 #include "render/system_render.hpp"
@@ -15,16 +17,6 @@ void add_system_command(CLI::App& app, SystemOptions& options) {
       "Reads nvidia-smi (on PATH), /sys/class/drm/card*/device (amdgpu, Intel), rocm-smi, sysctl (macOS),\n"
       "/proc/meminfo and /proc/cpuinfo. fit and explain use this machine when no --vram, --gpus, --gpu or --ram is given.\n"
       "Examples:\n  r1tag system\n  r1tag system --json | jq '.detected.gpus'");
-}
-
-std::string error_line(const Error& e) {
-  return "r1tag: error: " + std::string(e.what()) + (e.hint().empty() ? "" : "; " + e.hint()) + "\n";
-}
-
-std::string warning_lines(const std::vector<std::string>& warnings) {
-  std::string out;
-  for (const std::string& w : warnings) out += "r1tag: warning: " + w + "\n";
-  return out;
 }
 
 CommandResult run_system(const SystemOptions& options, const Catalog& catalog, const Environment& env) {

@@ -22,10 +22,5 @@ struct SystemOptions {
 void add_system_command(CLI::App& app, SystemOptions& options);
 CommandResult run_system(const SystemOptions& options, const Catalog& catalog, const Environment& env);
 
-// "r1tag: error: <what>; <hint>\n", as the top level prints an error.
-std::string error_line(const Error& error);
-
-// Detection's warnings as stderr lines ("r1tag: warning: …").
-std::string warning_lines(const std::vector<std::string>& warnings);
 
 }  // namespace r1tag::cli

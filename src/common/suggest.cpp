@@ -65,12 +65,16 @@ std::size_t typo_cost(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::optional<std::string> closest_match(std::string_view input, const std::vector<std::string_view>& candidates) {
+  if (input.size() > k_suggest_max_input_chars) return std::nullopt;
   // One edit per three characters, at least one: "13b" may become "14b", "q4_k_n" may become "Q4_K_M".
   const std::size_t cutoff = std::max<std::size_t>(1, input.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = cutoff + 1;
   std::size_t best_cost = 0;
   for (const std::string_view candidate : candidates) {
+    // The lengths alone bound the distance from below; a far longer candidate need not be measured.
+    const std::size_t length_gap = candidate.size() > input.size() ? candidate.size() - input.size() : input.size() - candidate.size();
+    if (length_gap > cutoff) continue;
     const std::size_t d = edit_distance(input, candidate);
     if (d > cutoff || d > best_distance) continue;
     const std::size_t cost = typo_cost(input, candidate);

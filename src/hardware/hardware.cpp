@@ -18,10 +18,6 @@ namespace {
 
 constexpr std::uint64_t k_gib = 1ULL << 30;
 
-// llama.cpp splits layers over at most this many devices (LLAMA_MAX_DEVICES, include/llama.h); a
-// larger count is a typo, and would make r1tag model billions of GPUs.
-constexpr std::uint32_t k_max_devices = 16;
-
 // "2x3090" / "2 x RTX 3090": a count in front of the name.
 std::uint32_t take_count(std::string_view& text) {
   std::size_t digits = 0;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <charconv>
 
@@ -95,6 +96,11 @@ SplitPoints split_points(const MemoryRequest& request) {
     out.problem = fmt::format("the tensor split has {} values for {} GPUs", out.points.size(), request.gpus.size());
     return out;
   }
+  // Scaled by the largest share first, so that shares near the top of double's range cannot overflow the sum.
+  double largest = 0;
+  for (const double s : out.points) largest = std::max(largest, s);
+  if (std::isfinite(largest) && largest > 0)
+    for (double& s : out.points) s /= largest;
   double sum = 0;
   for (double& s : out.points) s = (sum += std::max(s, 0.0));
   if (sum <= 0) {

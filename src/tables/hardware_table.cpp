@@ -10,6 +10,8 @@ namespace {
 
 const std::set<std::string, std::less<>> k_device_kinds = {"gpu", "igpu", "apple", "cpu"};
 constexpr std::string_view k_kinds_expected = "expected \"gpu\", \"igpu\", \"apple\" or \"cpu\"";
+constexpr std::uint64_t k_mib = std::uint64_t{1} << 20;
+constexpr std::uint64_t k_min_device_memory_bytes = std::uint64_t{1} << 30;
 
 Device read_device(const JsonReader& r, std::string_view name) {
   Device d;
@@ -24,8 +26,11 @@ Device read_device(const JsonReader& r, std::string_view name) {
   } else {
     for (std::size_t i = 0; i < sizes.value().size(); ++i) {
       const auto& v = sizes.value()[i];
-      if (!v.is_number_unsigned() || v.get<std::uint64_t>() == 0) {
-        sizes.element(i).problem("expected a positive integer");
+      // Device memory comes in whole MiB, and no device r1tag plans for has less than 1 GiB (llama.cpp
+      // alone keeps a 1 GiB margin per device): 7 bytes is a typo.
+      if (!v.is_number_unsigned() || v.get<std::uint64_t>() < k_min_device_memory_bytes ||
+          v.get<std::uint64_t>() % k_mib != 0) {
+        sizes.element(i).problem("expected a byte count: a whole number of MiB, at least 1 GiB");
         continue;
       }
       d.memory_bytes_options.push_back(v.get<std::uint64_t>());
@@ -33,7 +38,7 @@ Device read_device(const JsonReader& r, std::string_view name) {
   }
   d.memory_bandwidth_gbps = r.number("memory_bandwidth_gbps");
   if (d.memory_bandwidth_gbps <= 0) r.child("memory_bandwidth_gbps").problem("expected a positive number");
-  d.fp16_tflops = r.optional_number("fp16_tflops");
+  d.fp16_tflops = r.optional_positive_number("fp16_tflops");
   d.fp16_tflops_basis = r.optional_string("fp16_tflops_basis");
   d.aliases = r.strings("aliases");
   d.backend = r.string("backend");
@@ -47,8 +52,8 @@ Device read_device(const JsonReader& r, std::string_view name) {
   if (d.kind == "apple" && !r.has("gpu_memory_share")) r.child("gpu_memory_share").problem("expected Metal's default share for an Apple chip");
   if (r.has("gpu_memory_share")) {
     const JsonReader share = r.child("gpu_memory_share");
-    d.gpu_memory_fraction_small = share.number("default_fraction_up_to_32_gib");
-    d.gpu_memory_fraction_large = share.number("default_fraction_from_64_gib");
+    d.gpu_memory_fraction_small = share.number_within("default_fraction_up_to_32_gib", 0, 1, "a share between 0 and 1");
+    d.gpu_memory_fraction_large = share.number_within("default_fraction_from_64_gib", 0, 1, "a share between 0 and 1");
   }
   d.source = r.source();
   return d;
@@ -72,11 +77,16 @@ SpeedMeasurement read_measurement(const JsonReader& r) {
   m.device = r.string("device");
   m.host_device = r.optional_string("host_device");
   m.device_count = r.optional_natural("device_count").value_or(1);
+  if (m.device_count == 0) r.child("device_count").problem("expected a positive integer");
   m.runtime = r.string("runtime");
-  m.decode_tokens_per_second = r.number("decode_tokens_per_second");
-  m.prompt_tokens_per_second = r.optional_number("prompt_tokens_per_second");
-  if (r.has("gpu_layers") && r.value().at("gpu_layers").is_number_unsigned()) {
-    m.gpu_layers = r.value().at("gpu_layers").get<std::uint32_t>();
+  m.decode_tokens_per_second = r.positive_number("decode_tokens_per_second");
+  m.prompt_tokens_per_second = r.optional_positive_number("prompt_tokens_per_second");
+  // "all" (llama.cpp's -ngl all) or a count; anything else, an array say, is a typo.
+  const JsonReader layers = r.child("gpu_layers");
+  if (layers.value().is_string() && layers.value().get_ref<const std::string&>() == "all") {
+    m.gpu_layers = std::nullopt;
+  } else if (r.has("gpu_layers")) {
+    m.gpu_layers = r.optional_natural("gpu_layers");  // complains about anything but a count
   }
   m.threads = r.optional_natural("threads");
   if (m.threads && *m.threads == 0) r.child("threads").problem("expected a positive integer");

@@ -1,6 +1,11 @@
 #include "tables/json_reader.hpp"
 
+#include <r1tag/common/error.hpp>
+
+#include <fmt/format.h>
+
 #include <limits>
+#include <set>
 
 namespace r1tag::detail {
 
@@ -16,6 +21,87 @@ std::string pointer_token(std::string_view key) {
     }
   }
   return out;
+}
+
+namespace {
+
+// Where the parser is, as a stack of open containers, for the JSON pointer of a problem.
+struct Frame {
+  bool array = false;
+  long index = -1;       // arrays: the element being read
+  std::string key;       // objects: the member being read
+  std::set<std::string, std::less<>> keys;  // objects: the keys seen so far
+};
+
+struct StructureProblem {
+  std::string pointer;
+  std::string what;
+};
+
+std::string pointer_of(const std::vector<Frame>& frames) {
+  std::string out;
+  for (const Frame& f : frames) out += f.array ? "/" + std::to_string(f.index) : pointer_token(f.key);
+  return out;
+}
+
+// nlohmann's message after its "line L, column C: " prefix ("syntax error while parsing value - ...").
+std::string parse_detail(const nlohmann::json::parse_error& e) {
+  const std::string what = e.what();
+  const std::size_t column = what.find("column ");
+  const std::size_t colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
+  return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+}  // namespace
+
+nlohmann::ordered_json parse_table(std::string_view text, const std::string& file) {
+  using Event = nlohmann::ordered_json::parse_event_t;
+  std::vector<Frame> frames;
+  std::size_t values = 0;
+  const auto element_starts = [&] {
+    if (!frames.empty() && frames.back().array) ++frames.back().index;
+    if (++values > k_table_max_values)
+      throw StructureProblem{pointer_of(frames), fmt::format("more than {} values; tables are small", k_table_max_values)};
+  };
+  const auto watch = [&](int /*depth*/, Event event, nlohmann::ordered_json& parsed) {
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start:
+        element_starts();
+        if (static_cast<int>(frames.size()) >= k_table_max_depth) {
+          throw StructureProblem{pointer_of(frames),
+                                 fmt::format("nested deeper than {} levels; tables are shallow", k_table_max_depth)};
+        }
+        frames.push_back(Frame{event == Event::array_start, -1, {}, {}});
+        break;
+      case Event::key: {
+        Frame& top = frames.back();
+        top.key = parsed.get<std::string>();
+        if (!top.keys.insert(top.key).second)
+          throw StructureProblem{pointer_of(frames), "this key appears twice in its object; keep one"};
+        break;
+      }
+      case Event::value:
+        element_starts();
+        break;
+      case Event::object_end:
+      case Event::array_end:
+        frames.pop_back();
+        break;
+    }
+    return true;
+  };
+  // nlohmann's lexer takes a NUL byte for the end of the input and would accept whatever follows it;
+  // JSON text never holds one.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+    throw Error(ExitCode::bad_data, fmt::format("{}: not valid JSON (byte {}): a NUL byte", file, nul + 1));
+  try {
+    return nlohmann::ordered_json::parse(text.begin(), text.end(), watch);
+  } catch (const StructureProblem& p) {
+    throw Error::bad_table(file, p.pointer, p.what);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(ExitCode::bad_data, fmt::format("{}: not valid JSON (byte {}): {}", file, e.byte, parse_detail(e)));
+  }
 }
 
 JsonReader::JsonReader(const nlohmann::ordered_json& value, std::string file, std::string pointer,
@@ -132,6 +218,28 @@ double JsonReader::number(std::string_view key) const {
     return 0;
   }
   return optional_number(key).value_or(0);
+}
+
+double JsonReader::positive_number(std::string_view key) const {
+  const std::optional<double> v = optional_positive_number(key);
+  if (!v && find(key) == nullptr) child(key).problem("expected a positive number");
+  return v.value_or(0);
+}
+
+std::optional<double> JsonReader::optional_positive_number(std::string_view key) const {
+  const std::optional<double> v = optional_number(key);
+  if (v && !(*v > 0)) {
+    child(key).problem("expected a positive number");
+    return std::nullopt;
+  }
+  return v;
+}
+
+double JsonReader::number_within(std::string_view key, double low, double high, std::string_view what) const {
+  const nlohmann::ordered_json* found = find(key);
+  const double v = number(key);
+  if (found != nullptr && found->is_number() && !(v >= low && v <= high)) child(key).problem(fmt::format("expected {}", what));
+  return v;
 }
 
 bool JsonReader::boolean(std::string_view key, std::optional<bool> fallback) const {

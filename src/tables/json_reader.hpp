@@ -46,6 +46,10 @@ class JsonReader {
   std::uint64_t natural64(std::string_view key) const;
   double number(std::string_view key) const;
   std::optional<double> optional_number(std::string_view key) const;
+  double positive_number(std::string_view key) const;                    // required number > 0
+  std::optional<double> optional_positive_number(std::string_view key) const;  // missing or null, or > 0
+  // A required number within [low, high]; `what` names the range in the complaint ("a share between 0 and 1").
+  double number_within(std::string_view key, double low, double high, std::string_view what) const;
   bool boolean(std::string_view key, std::optional<bool> fallback = std::nullopt) const;
   std::vector<std::string_view> strings(std::string_view key) const;  // missing -> {}
   // A `source` string, required and non-empty (arrays of strings are joined with "; ").
@@ -69,6 +73,18 @@ class JsonReader {
   std::vector<TableProblem>* m_problems;
   TextStore* m_store;
 };
+
+// Tables nest at most this deep: five times the deepest shipped table (runtimes.json, catalogue.json: 6).
+inline constexpr int k_table_max_depth = 32;
+
+// And hold at most this many values (objects, arrays, numbers, strings...): gpus.json, the largest, holds
+// 1,698; the cap bounds the memory a hostile 4 MiB table of `[0,0,0,…]` could make the parse take.
+inline constexpr std::size_t k_table_max_values = 65536;
+
+// Parses one table's text: strict JSON (nothing after the document), no object with a key twice, nesting
+// at most k_table_max_depth, at most k_table_max_values values (so a hostile [[[[…]]]] never runs the parser or the destructor deep). Throws
+// Error (bad_data) "<file>: <pointer>: <what>", or "<file>: not valid JSON (byte N): <what>".
+nlohmann::ordered_json parse_table(std::string_view text, const std::string& file);
 
 // "/" + key, with '~' and '/' escaped as JSON pointers require.
 std::string pointer_token(std::string_view key);

@@ -1,6 +1,7 @@
 #include <r1tag/tables/tables.hpp>
 
 #include <r1tag/common/error.hpp>
+#include <r1tag/common/bounded_file.hpp>
 #include <r1tag/common/byte_size.hpp>
 
 #include "tables/hardware_table.hpp"
@@ -9,9 +10,8 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
+#include <limits>
 #include <set>
-#include <sstream>
 
 namespace r1tag {
 
@@ -29,19 +29,23 @@ RawTables read_tables_from(const std::string& dir) {
   RawTables tables;
   for (const std::string& name : table_file_names()) {
     const std::string path = dir + "/" + name;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    BoundedRead read = read_bounded_file(path, k_table_max_bytes);
+    if (!read.opened) {
       throw Error(ExitCode::bad_data, fmt::format("cannot read data table '{}'", path),
                   "--data must name a directory holding " + name);
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    tables.emplace(name, text.str());
+    if (!read.problem.empty()) {
+      throw Error(ExitCode::bad_data, fmt::format("cannot read data table '{}': {}", path, read.problem),
+                  fmt::format("a table is a regular JSON file of at most {} MiB", k_table_max_bytes >> 20));
+    }
+    tables.emplace(name, std::move(read.text));
   }
   return tables;
 }
 
 namespace {
+
+const std::set<std::string, std::less<>> k_quality_metrics = {"ppl_delta", "ppl", "kld_mean", "kld_p99", "same_top_p"};
 
 const std::set<std::string, std::less<>> k_scheme_kinds = {"float",   "legacy", "k-quant", "i-quant", "ternary",
                                               "mxfp",    "publisher-variant", "dynamic"};
@@ -63,7 +67,14 @@ QualityFigure read_quality(const JsonReader& r) {
   QualityFigure q;
   if (!r.expect_object()) return q;
   q.metric = r.string("metric");
+  if (!q.metric.empty() && k_quality_metrics.count(q.metric) == 0)
+    r.child("metric").problem(fmt::format("unknown metric '{}'; expected ppl_delta, ppl, kld_mean, kld_p99 or same_top_p", q.metric));
   q.value = r.number("value");
+  // A perplexity is positive, a divergence never negative, a share of tokens a percentage; a delta may be
+  // either sign (a quant can measure marginally better).
+  if (q.metric == "ppl" && !(q.value > 0)) r.child("value").problem("expected a positive perplexity");
+  if (q.metric.starts_with("kld") && q.value < 0) r.child("value").problem("expected a divergence >= 0");
+  if (q.metric == "same_top_p" && !(q.value >= 0 && q.value <= 100)) r.child("value").problem("expected a percentage from 0 to 100");
   q.model = r.string("model");
   q.by = r.optional_string("by");
   q.dataset = r.optional_string("dataset");
@@ -83,6 +94,9 @@ QuantScheme read_scheme(const JsonReader& r, std::string_view name) {
   s.aliases = r.strings("aliases");
   s.meaning = r.string("meaning");
   s.nominal_bits_per_weight = r.optional_number("nominal_bits_per_weight");
+  // ggml's widest type is 64 bits (F64); bits per weight outside (0, 64] is a typo.
+  if (s.nominal_bits_per_weight && !(*s.nominal_bits_per_weight > 0 && *s.nominal_bits_per_weight <= 64))
+    r.child("nominal_bits_per_weight").problem("expected bits per weight above 0 and at most 64");
   s.base_scheme = r.optional_string("base_scheme");
   s.token_embd_type = r.optional_string("token_embd_type");
   s.output_type = r.optional_string("output_type");
@@ -141,6 +155,18 @@ GgufMetadataEstimate read_gguf_metadata(const JsonReader& parent) {
   return g;
 }
 
+// A published score: never negative; pass rates and percentiles at most 100 (ratings such as Codeforces'
+// have no upper bound).
+double read_score(const JsonReader& b) {
+  const std::string_view name = b.value().is_object() && b.value().contains("name") && b.value()["name"].is_string()
+                                    ? std::string_view(b.value()["name"].get_ref<const std::string&>())
+                                    : std::string_view();
+  const bool percentage = name.find("pass@") != std::string_view::npos || name.find("cons@") != std::string_view::npos ||
+                          name.find("percentile") != std::string_view::npos;
+  return percentage ? b.number_within("value", 0, 100, "a percentage from 0 to 100")
+                    : b.number_within("value", 0, std::numeric_limits<double>::max(), "a score >= 0");
+}
+
 Model read_model(const JsonReader& r, std::string_view id) {
   Model m;
   m.id = id;
@@ -166,8 +192,10 @@ Model read_model(const JsonReader& r, std::string_view id) {
     for (std::size_t i = 0; i < benchmarks.value().size(); ++i) {
       const JsonReader b = benchmarks.element(i);
       if (!b.expect_object()) continue;
-      m.benchmarks.push_back({b.string("name"), b.number("value"), b.source()});
+      m.benchmarks.push_back({b.string("name"), read_score(b), b.source()});
     }
+  } else if (r.has("benchmarks")) {
+    benchmarks.problem("expected an array of scores");
   }
   m.source = r.source();
   return m;
@@ -240,11 +268,7 @@ HfRepo read_repo(const JsonReader& r, std::string_view name) {
 nlohmann::ordered_json parse_json(const RawTables& tables, const std::string& file) {
   const auto it = tables.find(file);
   if (it == tables.end()) throw Error(ExitCode::bad_data, "missing data table '" + file + "'");
-  try {
-    return nlohmann::ordered_json::parse(it->second);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(ExitCode::bad_data, fmt::format("{}: not valid JSON (byte {})", file, e.byte));
-  }
+  return detail::parse_table(it->second, file);
 }
 
 RankingPolicy read_ranking(const JsonReader& r) {
@@ -259,7 +283,7 @@ RankingPolicy read_ranking(const JsonReader& r) {
         p.small_max_ppl_delta < p.noticeable_max_ppl_delta)) {
     loss.problem("class limits must increase from negligible to noticeable");
   }
-  p.large_below_bits_per_weight = loss.number("large_below_bits_per_weight");
+  p.large_below_bits_per_weight = loss.positive_number("large_below_bits_per_weight");
   const JsonReader capability = r.child("capability");
   p.capability_benchmarks = capability.strings("benchmarks");
   if (p.capability_benchmarks.empty()) capability.child("benchmarks").problem("expected a non-empty array of benchmark names");
@@ -352,6 +376,7 @@ void read_catalogue(const JsonReader& catalogue, Catalog& c) {
     c.ollama_library = ollama.string("library");
     c.ollama_tags = read_members<OllamaTag>(ollama.child("tags"), read_ollama_tag);
     const JsonReader history = ollama.child("alias_history");
+    if (ollama.has("alias_history") && !history.value().is_array()) history.problem("expected an array");
     for (std::size_t i = 0; history.value().is_array() && i < history.value().size(); ++i) {
       const JsonReader h = history.element(i);
       if (!h.expect_object()) continue;

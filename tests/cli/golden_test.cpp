@@ -1,4 +1,5 @@
-// Golden CLI tests: every tests/golden/<command>/<case>.args (one argument per line) is run
+// Golden CLI tests: every tests/golden/<command>/<case>.args (one argument per line; or <case>.argz,
+// arguments separated by NUL bytes, for arguments that hold newlines) is run
 // through cli::run in-process with a fixed environment, and stdout, stderr and the exit code are
 // compared byte for byte with <case>.stdout, <case>.stderr and <case>.exit.
 // Machine detection is off (R1TAG_DETECT=off) unless <case>.machine names a fake machine
@@ -42,7 +43,8 @@ void write_file(const fs::path& path, const std::string& text) {
 std::vector<std::string> read_args(const fs::path& path) {
   std::vector<std::string> args;
   std::istringstream lines(read_file(path));
-  for (std::string line; std::getline(lines, line);) args.push_back(line);
+  const char separator = path.extension() == ".argz" ? '\0' : '\n';
+  for (std::string line; std::getline(lines, line, separator);) args.push_back(line);
   return args;
 }
 
@@ -57,7 +59,7 @@ constexpr std::string_view k_file_cases = "explain_file";
 std::vector<fs::path> golden_cases(bool file_cases) {
   std::vector<fs::path> cases;
   for (const auto& entry : fs::recursive_directory_iterator(R1TAG_GOLDEN_DIR)) {
-    if (entry.path().extension() != ".args") continue;
+    if (entry.path().extension() != ".args" && entry.path().extension() != ".argz") continue;
     if ((entry.path().parent_path().filename() == k_file_cases) == file_cases) cases.push_back(entry.path());
   }
   std::sort(cases.begin(), cases.end());

@@ -533,6 +533,14 @@ TEST_CASE("memory_estimator places layers as llama.cpp does", "[memory_estimator
     CHECK(e.devices[1].kv_cache_bytes == 13 * 8 * k_mib);
     CHECK(e.devices[0].overhead_bytes + e.devices[1].overhead_bytes == 2 * k_gib);
   }
+  SECTION("shares near the top of double's range split as 1:1 (their sum overflowed: 0 layers on GPU0)") {
+    r.gpus = {{"GPU0", "cuda"}, {"GPU1", "cuda"}};
+    r.placement.gpu_layers = 29;
+    r.placement.tensor_split = {1e308, 1e308};
+    const MemoryEstimate e = estimate_memory(model(id), tensors, llama_cpp(), r, catalog());
+    CHECK(e.devices[0].layer_count == 15);  // as {1, 1} above
+    CHECK(e.devices[1].layer_count == 14);
+  }
   SECTION("a tensor split that does not match the GPUs is a usage error") {
     r.placement.gpu_layers = 10;
     r.placement.tensor_split = {1, 2};

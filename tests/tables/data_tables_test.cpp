@@ -184,3 +184,81 @@ TEST_CASE("data_tables: a --data directory without the tables is a bad_data erro
     CHECK(e.code() == ExitCode::bad_data);
   }
 }
+
+namespace {
+
+// The error parse_catalog raises when `file` holds `text`, the other tables being the shipped ones.
+Error with_text(const std::string& file, const std::string& text) {
+  RawTables tables = source_tables();
+  tables[file] = text;
+  try {
+    r1tag::parse_catalog(tables);
+  } catch (const Error& e) {
+    return e;
+  }
+  FAIL("parse_catalog accepted " << file);
+  return Error(ExitCode::ok, "");
+}
+
+}  // namespace
+
+// Issue 16: 10,000 levels of [[[…]]] overflowed the stack in the ASan build (1,000,000 in release).
+TEST_CASE("data_tables: a table nested deeper than 32 levels is refused with its pointer, not parsed", "[data_tables]") {
+  const std::size_t levels = 1000000;
+  const Error e = with_text("ranking.json", "{\"x\": " + std::string(levels, '[') + std::string(levels, ']') + "}");
+  CHECK(e.code() == ExitCode::bad_data);
+  std::string pointer = "/x";
+  for (int i = 0; i < 31; ++i) pointer += "/0";  // the 33rd container: the root, then 31 arrays
+  CHECK(std::string(e.what()) == "ranking.json: " + pointer + ": nested deeper than 32 levels; tables are shallow");
+  // 32 levels are fine as JSON (the table is then wrong for other reasons).
+  const Error shallow = with_text("ranking.json", "{\"x\": " + std::string(31, '[') + std::string(31, ']') + "}");
+  CHECK(std::string(shallow.what()).find("nested") == std::string::npos);
+}
+
+TEST_CASE("data_tables: a key twice in one object is refused with its pointer", "[data_tables]") {
+  const Error e = with_text("ranking.json", R"({"a": [{"k": 1}, {"k": 2, "source": "x", "k": 3}]})");
+  CHECK(std::string(e.what()) == "ranking.json: /a/1/k: this key appears twice in its object; keep one");
+  CHECK(e.code() == ExitCode::bad_data);
+}
+
+TEST_CASE("data_tables: bytes after the JSON document are refused", "[data_tables]") {
+  const std::string ranking = source_tables().at("ranking.json");
+  const Error e = with_text("ranking.json", ranking + "{}");
+  CHECK(std::string(e.what()) == "ranking.json: not valid JSON (byte " + std::to_string(ranking.size() + 1) +
+                                     "): syntax error while parsing value - unexpected '{'; expected end of input");
+  // nlohmann alone stops at a NUL byte and accepts what follows.
+  CHECK(std::string(with_text("ranking.json", ranking + std::string(1, '\0') + "garbage").what()) ==
+        "ranking.json: not valid JSON (byte " + std::to_string(ranking.size() + 1) + "): a NUL byte");
+}
+
+// Issue 16: each of these loaded and printed nonsense with exit 0 ("-32.00 nominal bits per weight").
+TEST_CASE("data_tables: every field is checked for its type and range", "[data_tables]") {
+  const auto what = [](const Error& e) { return std::string(e.what()); };
+  CHECK(what(broken("quant_schemes.json", [](auto& j) { j["Q4_K_M"]["nominal_bits_per_weight"] = -32; })) ==
+        "quant_schemes.json: /Q4_K_M/nominal_bits_per_weight: expected bits per weight above 0 and at most 64");
+  CHECK(what(broken("quant_schemes.json", [](auto& j) { j["Q4_K_M"]["imatrix"] = nlohmann::ordered_json::array({1}); })) ==
+        "quant_schemes.json: /Q4_K_M/imatrix: expected a string or null");
+  CHECK(what(broken("architectures.json", [](auto& j) {
+          j["DeepSeek-R1-Distill-Qwen-7B"]["benchmarks"][0]["value"] = -5;
+        })).ends_with("/benchmarks/0/value: expected a percentage from 0 to 100"));
+  CHECK(what(broken("architectures.json", [](auto& j) { j["DeepSeek-R1-Distill-Qwen-7B"]["benchmarks"] = "AIME"; })) ==
+        "architectures.json: /DeepSeek-R1-Distill-Qwen-7B/benchmarks: expected an array of scores");
+  CHECK(what(broken("gpus.json", [](auto& j) { j["NVIDIA GeForce RTX 4090"]["memory_bytes_options"][0] = 7; })) ==
+        "gpus.json: /NVIDIA GeForce RTX 4090/memory_bytes_options/0: expected a byte count: a whole number of MiB, at "
+        "least 1 GiB");
+  CHECK(what(broken("gpus.json", [](auto& j) { j["NVIDIA GeForce RTX 4090"]["fp16_tflops"] = -1; })) ==
+        "gpus.json: /NVIDIA GeForce RTX 4090/fp16_tflops: expected a positive number");
+  CHECK(what(broken("speed_measurements.json", [](auto& j) { j[0]["gpu_layers"] = nlohmann::ordered_json::array({8}); })) ==
+        "speed_measurements.json: /0/gpu_layers: expected a non-negative integer");
+  CHECK(what(broken("speed_measurements.json", [](auto& j) { j[0]["decode_tokens_per_second"] = -3; })) ==
+        "speed_measurements.json: /0/decode_tokens_per_second: expected a positive number");
+  CHECK(what(broken("ranking.json", [](auto& j) { j["loss_classes"]["large_below_bits_per_weight"] = -1; })) ==
+        "ranking.json: /loss_classes/large_below_bits_per_weight: expected a positive number");
+}
+
+TEST_CASE("data_tables: a table of more than 65,536 values is refused before it takes the memory", "[data_tables]") {
+  std::string zeros;
+  for (int i = 0; i < 70000; ++i) zeros += i == 0 ? "0" : ",0";
+  const Error e = with_text("gpus.json", "{\"x\": [" + zeros + "]}");
+  CHECK(std::string(e.what()) == "gpus.json: /x/65534: more than 65536 values; tables are small");
+}

@@ -11,6 +11,11 @@
 
 namespace r1tag {
 
+// llama.cpp splits layers over at most this many devices (LLAMA_MAX_DEVICES, include/llama.h); a
+// larger count is a typo, and would make r1tag model billions of GPUs. Every way of naming GPUs
+// (--gpu 2x3090, --gpus 24GB,24GB) is held to it.
+inline constexpr std::uint32_t k_max_devices = 16;
+
 struct HardwareChoice {
   const Device* device = nullptr;
   std::uint32_t count = 1;        // "2x3090" -> 2
