@@ -19,6 +19,16 @@ std::string paint(const TextStyle& style, const char* code, const std::string& t
   return style.color ? fmt::format("\033[{}m{}\033[0m", code, text) : text;
 }
 
+// The runtime as its version text names it ("llama.cpp b10488 (…)", "ollama v0.32.15 (…)"); the profile's
+// name too when it is an older one chosen by name ("ollama@0.29 ollama v0.15.5 - v0.29.x") or the version
+// text does not name it.
+std::string runtime_text(const RuntimeProfile& runtime) {
+  const std::string_view base = std::string_view(runtime.name).substr(0, runtime.name.find('@'));
+  const std::string_view version = runtime.version.value;
+  if (base == runtime.name && version.substr(0, base.size()) == base) return std::string(version);
+  return fmt::format("{} {}", runtime.name, version);
+}
+
 std::string budget_line(const FitAdvice& advice, const FitRequest& r, std::size_t total) {
   const bool installed = !advice.candidates.empty() && advice.candidates.front().installed.has_value();
   std::string hardware;
@@ -27,9 +37,9 @@ std::string budget_line(const FitAdvice& advice, const FitRequest& r, std::size_
   if (!hardware.empty()) hardware = fmt::format("{} GPU{} with {}", r.gpus.size(), r.gpus.size() > 1 ? "s" : "", hardware);
   if (r.ram_known) hardware += fmt::format("{}{} GiB RAM", hardware.empty() ? "" : ", ", gib(r.budget.ram_bytes));
   return fmt::format(
-      "{}; context {} tokens{}, KV cache {}, flash attention {}, {} {}\n{} {}{} fit{}{}\n",
-      hardware, r.context_tokens, r.context_source.empty() ? "" : fmt::format(" ({})", r.context_source), detail::lower(r.kv_cache_type), r.flash_attention ? "on" : "off", advice.runtime->name,
-      advice.runtime->version.value, total, installed ? "installed model" : "variant", total == 1 ? "" : "s", total == 1 ? "s" : "",
+      "{}; context {} tokens{}, KV cache {}, flash attention {}, {}\n{} {}{} fit{}{}\n",
+      hardware, r.context_tokens, r.context_source.empty() ? "" : fmt::format(" ({})", r.context_source),
+      detail::lower(r.kv_cache_type), r.flash_attention ? "on" : "off", runtime_text(*advice.runtime), total, installed ? "installed model" : "variant", total == 1 ? "" : "s", total == 1 ? "s" : "",
       total > advice.candidates.size() ? fmt::format("; the best {} (--all shows every one)", advice.candidates.size()) : "");
 }
 

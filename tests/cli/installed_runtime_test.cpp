@@ -104,7 +104,7 @@ TEST_CASE("fit models the installed ollama and says so", "[installed_runtime]") 
   SECTION("ollama 0.32 installed: the current profile on llama-server") {
     bin.add("ollama", "echo 'ollama version is 0.32.15'");
     const std::string out = fit({"fit", "--vram", "24GB", "--runtime", "ollama", "--top", "1"}, bin.env());
-    CHECK(out.find(", ollama ollama v0.32.15") != std::string::npos);
+    CHECK(out.find(", ollama v0.32.15") != std::string::npos);
     CHECK(out.find("note: modelled ollama 0.32.15 as installed") != std::string::npos);
     CHECK(out.find("overhead 1.00") != std::string::npos);
   }
