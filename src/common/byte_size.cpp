@@ -87,6 +87,10 @@ std::string format_gib(std::uint64_t bytes) {
   return fmt::format("{:.2f} GiB", static_cast<double>(bytes) / 1073741824.0);
 }
 
+std::string format_gib_1(std::uint64_t bytes) {
+  return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / 1073741824.0);
+}
+
 std::string format_short(std::uint64_t bytes) {
   const double gb = static_cast<double>(bytes) / 1e9;
   if (gb >= 1000.0) return fmt::format("{:.1f} TB", gb / 1000.0);

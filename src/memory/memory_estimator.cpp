@@ -17,7 +17,7 @@ namespace r1tag {
 namespace {
 
 constexpr std::uint64_t k_logit_bytes = sizeof(float);  // llama.cpp's output buffer holds f32 logits
-constexpr std::uint64_t k_f16_bytes = 2;                // the KQ mask a GPU uses with flash attention
+constexpr std::uint64_t k_mask_f16_bytes = 2;                // the KQ mask a GPU uses with flash attention
 constexpr int k_cpu = -1;                               // device index of system RAM
 
 bool quantized(const GgmlType& type) { return type.block_size > 1; }
@@ -263,7 +263,7 @@ void DeviceSizer::add_buffers(std::uint64_t kv_cells) {
   const std::uint64_t copies = pipeline ? m_runtime.pipeline_parallel_copies.value : 1;
   const std::uint64_t tokens = std::min<std::uint64_t>(kv_cells, m_request.ubatch_tokens);
   const std::uint64_t host_mask = kv_cells * tokens * k_logit_bytes;
-  const std::uint64_t device_mask = kv_cells * tokens * (m_request.flash_attention ? k_f16_bytes : k_logit_bytes);
+  const std::uint64_t device_mask = kv_cells * tokens * (m_request.flash_attention ? k_mask_f16_bytes : k_logit_bytes);
   for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) {
     DeviceFigures& d = m_devices[g];
     if (d.layer_count > 0) d.compute_bytes = compute + (copies - 1) * device_mask;

@@ -23,7 +23,6 @@ std::string where(const InstalledFile& f, const std::string& home) {
   return text;
 }
 
-std::string gib(std::uint64_t bytes) { return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1ULL << 30)); }
 
 // llama.cpp prints a model's size as "7.62 B" (parameters / 10^9, two decimals).
 std::string billions(std::uint64_t parameters) { return fmt::format("{:.2f} B", static_cast<double>(parameters) / 1e9); }
@@ -52,7 +51,7 @@ Columns columns_of(const InstalledModel& m, const std::optional<Candidate>& fit,
       case PlacementKind::partial: c.fit = fmt::format("partial {}/{}", fit->fit.estimate.gpu_layers, fit->fit.estimate.layer_count); break;
       case PlacementKind::cpu: c.fit = "CPU"; break;
     }
-    c.memory = gib(fit->fit.estimate.total_bytes);
+    c.memory = format_gib_1(fit->fit.estimate.total_bytes);
     c.context = std::to_string(fit->fit.max_context_tokens);
   } else {
     const bool unknown = !m.explanation || (m.explanation->file && !m.explanation->file->memory_modelled);

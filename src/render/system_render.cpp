@@ -1,5 +1,7 @@
 #include "render/system_render.hpp"
 
+#include <r1tag/common/byte_size.hpp>
+
 #include "render/json_writer.hpp"
 
 #include <fmt/format.h>
@@ -8,12 +10,11 @@ namespace r1tag {
 
 namespace {
 
-std::string gib(std::uint64_t bytes) { return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1ULL << 30)); }
 
 std::string gib_of(std::optional<std::uint64_t> part, std::optional<std::uint64_t> whole, std::string_view what) {
-  if (part && whole) return fmt::format("{:.1f} of {} {}", static_cast<double>(*part) / (1ULL << 30), gib(*whole), what);
-  if (whole) return gib(*whole);
-  if (part) return fmt::format("{} {}", gib(*part), what);
+  if (part && whole) return fmt::format("{:.1f} of {} {}", static_cast<double>(*part) / (1ULL << 30), format_gib_1(*whole), what);
+  if (whole) return format_gib_1(*whole);
+  if (part) return fmt::format("{} {}", format_gib_1(*part), what);
   return "memory unknown";
 }
 
@@ -34,8 +35,8 @@ std::string gpu_text(const DetectedHardware& h, const DetectedGpuBudget& b) {
   const DetectedGpu& g = h.machine.gpus[b.index];
   const std::string name = b.device != nullptr ? std::string(b.device->name) : g.raw_name;
   if (g.vendor == "Apple" && h.apple)
-    return fmt::format("{} ({} unified, {} for the GPU)", name, gib(h.apple->memory_bytes), gib(h.apple->gpu_usable_bytes));
-  if (g.unified) return fmt::format("{} (unified memory, {} usable)", name, gib(b.budget_bytes));
+    return fmt::format("{} ({} unified, {} for the GPU)", name, format_gib_1(h.apple->memory_bytes), format_gib_1(h.apple->gpu_usable_bytes));
+  if (g.unified) return fmt::format("{} (unified memory, {} usable)", name, format_gib_1(b.budget_bytes));
   return fmt::format("{} ({})", name, gib_of(g.free_bytes, g.total_bytes, "free"));
 }
 
@@ -76,9 +77,9 @@ std::string render_system_text(const DetectedHardware& h) {
     if (!g.driver_version.empty()) out += fmt::format(", driver {}", g.driver_version);
     out += "\n";
     std::string memory = g.unified ? "  memory: unified" : "  memory:";
-    if (g.total_bytes) memory += fmt::format(" {} total", gib(*g.total_bytes));
-    if (g.free_bytes) memory += fmt::format("{} {} free", g.total_bytes ? "," : "", gib(*g.free_bytes));
-    if (g.gtt_bytes) memory += fmt::format(", GTT {}", gib(*g.gtt_bytes));
+    if (g.total_bytes) memory += fmt::format(" {} total", format_gib_1(*g.total_bytes));
+    if (g.free_bytes) memory += fmt::format("{} {} free", g.total_bytes ? "," : "", format_gib_1(*g.free_bytes));
+    if (g.gtt_bytes) memory += fmt::format(", GTT {}", format_gib_1(*g.gtt_bytes));
     if (!g.total_bytes && !g.free_bytes) memory += " unknown";
     out += memory + "\n";
     const DetectedGpuBudget* b = budget_of(h, i);
@@ -87,7 +88,7 @@ std::string render_system_text(const DetectedHardware& h) {
       out += "  not used: its memory is unknown\n";
       continue;
     }
-    out += fmt::format("  budget: {} ({})\n", gib(b->budget_bytes), b->basis);
+    out += fmt::format("  budget: {} ({})\n", format_gib_1(b->budget_bytes), b->basis);
     if (b->device != nullptr)
       out += fmt::format("  catalogue: {}, {:g} GB/s\n", b->device->name, b->device->memory_bandwidth_gbps);
     else
@@ -100,9 +101,9 @@ std::string render_system_text(const DetectedHardware& h) {
                            : "  catalogue: not found; layers in RAM are timed on the default platform (--cpu NAME sets it)\n";
   if (!m.board.empty()) out += fmt::format("board: {}, from /proc/device-tree/model\n", m.board);
   std::string budget;
-  for (std::size_t i = 0; i < h.budget.gpu_bytes.size(); ++i) budget += (budget.empty() ? "" : " + ") + gib(h.budget.gpu_bytes[i]);
+  for (std::size_t i = 0; i < h.budget.gpu_bytes.size(); ++i) budget += (budget.empty() ? "" : " + ") + format_gib_1(h.budget.gpu_bytes[i]);
   out += fmt::format("fit budget: {}{}\n", budget.empty() ? "no GPU" : "GPU " + budget,
-                     h.ram_known ? ", RAM " + gib(h.budget.ram_bytes) : h.unified ? " (unified: full-GPU placements only)" : "");
+                     h.ram_known ? ", RAM " + format_gib_1(h.budget.ram_bytes) : h.unified ? " (unified: full-GPU placements only)" : "");
   for (const std::string& note : h.notes) out += "note: " + note + "\n";
   return out;
 }

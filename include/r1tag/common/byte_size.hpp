@@ -30,6 +30,8 @@ std::uint64_t parse_memory_size(std::string_view text);
 std::string format_decimal_gb(std::uint64_t bytes);
 // "4.36 GiB": binary gibibytes with two decimals, as llama.cpp prints file sizes.
 std::string format_gib(std::uint64_t bytes);
+// "22.8 GiB": binary gibibytes with one decimal, for summaries (what was detected, a listing's sizes).
+std::string format_gib_1(std::uint64_t bytes);
 // "4.7 GB" / "404 GB" / "1.3 TB": about two significant digits, the way ollama.com rounds.
 std::string format_short(std::uint64_t bytes);
 
