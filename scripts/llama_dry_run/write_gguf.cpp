@@ -63,7 +63,7 @@ void add_tokenizer(GgufWriter& w, const Model& model) {
   // Every token NORMAL (1): typing the byte stand-ins BYTE (6) makes the BPE loader fail.
   const std::vector<std::int32_t> types(tokens.size(), 1);
   w.add_string("tokenizer.ggml.model", "gpt2");
-  w.add_string("tokenizer.ggml.pre", tokenizer_pre(model.architecture));
+  w.add_string("tokenizer.ggml.pre", tokenizer_pre(std::string(model.architecture)));
   w.add_string_array("tokenizer.ggml.tokens", tokens);
   w.add_i32_array("tokenizer.ggml.token_type", types);
   w.add_string_array("tokenizer.ggml.merges", {"t o", "a n"});
@@ -74,7 +74,7 @@ void add_tokenizer(GgufWriter& w, const Model& model) {
 // models' config.json values so that the graph llama.cpp plans is the real one.
 void add_hparams(GgufWriter& w, const Model& model, KvLayout layout) {
   const Hyperparameters& h = model.hparams;
-  const std::string a = model.architecture;
+  const std::string a(model.architecture);
   w.add_u32(a + ".context_length", h.context_length);
   w.add_u32(a + ".embedding_length", h.embedding_length);
   w.add_u32(a + ".block_count", h.block_count);
@@ -137,11 +137,11 @@ int run(const std::vector<std::string>& args) {
   QuantOptions options;
   options.imatrix = args.size() > 4 && args[4] == "--imatrix";
   const std::optional<FileSize> plan = compute_file_size(*model, *scheme, catalog, options, layout);
-  if (!plan) throw Error::bad_input("no per-tensor plan for " + scheme->name, "custom mixes cannot be predicted");
+  if (!plan) throw Error::bad_input("no per-tensor plan for " + std::string(scheme->name), "custom mixes cannot be predicted");
 
   GgufWriter w;
-  w.add_string("general.architecture", model->architecture);
-  w.add_string("general.name", model->id);
+  w.add_string("general.architecture", std::string(model->architecture));
+  w.add_string("general.name", std::string(model->id));
   if (scheme->ftype_id) w.add_u32("general.file_type", *scheme->ftype_id);
   add_hparams(w, *model, layout);
   add_tokenizer(w, *model);
