@@ -392,7 +392,11 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog) {
   return advise(request, catalog, plans);
 }
 
-FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& plans) {
+namespace {
+
+// What every ranking starts from: the runtime profile, the checked KV type, and the notes on the hardware
+// and the runtime.
+FitAdvice advice_for(const FitRequest& request, const Catalog& catalog) {
   FitAdvice advice;
   advice.runtime = runtime_for(request, catalog);
   if (catalog.find_type(request.kv_cache_type) == nullptr)
@@ -402,6 +406,13 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& p
   if (request.hardware && !request.hardware->note.empty()) advice.notes.push_back(request.hardware->note);
   if (!request.runtime_note.empty()) advice.notes.push_back(request.runtime_note);
   if (const std::string note = placement_note(*advice.runtime); !note.empty()) advice.notes.push_back(note);
+  return advice;
+}
+
+}  // namespace
+
+FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& plans) {
+  FitAdvice advice = advice_for(request, catalog);
   const std::vector<Source> sources = published_variants(catalog, request);
   std::vector<Candidate> fitting;
   for (const Source& s : sources) {
@@ -438,13 +449,7 @@ std::optional<Candidate> place_installed(const InstalledModel& installed, const 
 }
 
 FitAdvice advise_installed(const FitRequest& request, const Catalog& catalog, const std::vector<InstalledModel>& installed) {
-  FitAdvice advice;
-  advice.runtime = runtime_for(request, catalog);
-  if (catalog.find_type(request.kv_cache_type) == nullptr)
-    throw Error::usage(fmt::format("unknown KV cache type '{}'", request.kv_cache_type));
-  advice.context_tokens = request.context_tokens;
-  advice.ollama_library = catalog.ollama_library;
-  if (request.hardware && !request.hardware->note.empty()) advice.notes.push_back(request.hardware->note);
+  FitAdvice advice = advice_for(request, catalog);
   if (installed.empty())
     throw Error(ExitCode::nothing_fits, "no installed models found",
                 "r1tag list shows where it looked; without --installed, fit ranks every published variant");
