@@ -1,5 +1,7 @@
 #include <r1tag/common/escape.hpp>
 
+#include "common/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <cstddef>
@@ -7,36 +9,6 @@
 namespace r1tag {
 
 namespace {
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// The length of the valid UTF-8 sequence at `at` (RFC 3629: no overlong forms, no surrogates, at most
-// U+10FFFF), or 0 when the byte there does not start one.
-std::size_t utf8_length(std::string_view text, std::size_t at) {
-  const auto b = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
-  const unsigned char lead = b(0);
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (at + length > text.size()) return 0;
-  if (b(1) < low || b(1) > high) return 0;
-  for (std::size_t i = 2; i < length; ++i)
-    if (!is_continuation(b(i))) return 0;
-  return length;
-}
 
 void append_escape(std::string& out, unsigned char c) {
   switch (c) {
@@ -63,7 +35,8 @@ std::string escaped_for_message(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t length = utf8_length(text, i);
+    const detail::Utf8Sequence sequence = detail::utf8_sequence(text, i);
+    const std::size_t length = sequence.valid ? sequence.length : 0;
     // U+0080..U+009F (C1 controls, CSI among them) are UTF-8 "\xc2\x80".."\xc2\x9f".
     const bool c1_control = length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) <= 0x9F;
     if (length == 0 || c1_control) {

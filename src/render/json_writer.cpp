@@ -1,5 +1,7 @@
 #include "render/json_writer.hpp"
 
+#include "common/utf8.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -17,43 +19,6 @@ constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 // Numbers are printed in place: room for the longest, then the end is moved back.
 constexpr std::size_t k_max_integer_chars = 20;  // 18446744073709551615, -9223372036854775808
 constexpr std::size_t k_max_double_chars = 32;   // "-1.7976931348623157e+308" is 24, as nlohmann asks
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// The well-formed UTF-8 sequence starting at s[i] (Unicode table 3-7: no overlong forms, no surrogates,
-// nothing above U+10FFFF), as `valid` and its length; or, when it is ill-formed, how many bytes one
-// U+FFFD replaces: the longest prefix that could still have started a valid sequence, at least the lead
-// byte. nlohmann's decoder replaces the same way, so the bytes after a bad sequence come out unchanged.
-struct Utf8Sequence {
-  bool valid;
-  std::size_t length;
-};
-Utf8Sequence utf8_sequence(std::string_view s, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  std::size_t length = 0;
-  unsigned char second_min = 0x80;
-  unsigned char second_max = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) second_min = 0xA0;  // overlong
-    if (lead == 0xED) second_max = 0x9F;  // surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) second_min = 0x90;  // overlong
-    if (lead == 0xF4) second_max = 0x8F;  // above U+10FFFF
-  } else {
-    return {false, 1};
-  }
-  for (std::size_t k = 1; k < length; ++k) {
-    if (i + k >= s.size()) return {false, k};
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    const bool ok = k == 1 ? (c >= second_min && c <= second_max) : is_continuation(c);
-    if (!ok) return {false, k};
-  }
-  return {true, length};
-}
 
 // Printable ASCII other than '"' and '\\': most of a document's text, copied as it is.
 bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
@@ -256,7 +221,7 @@ void JsonWriter::string(std::string_view s) {
   while ((i = skip_plain(s, i)) < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const Utf8Sequence seq = utf8_sequence(s, i);
+      const detail::Utf8Sequence seq = detail::utf8_sequence(s, i);
       if (seq.valid) {
         i += seq.length;
         continue;
