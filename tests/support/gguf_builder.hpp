@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace r1tag::test {
@@ -24,50 +25,26 @@ class GgufBuilder {
   std::optional<std::uint64_t> kv_count_override;
 
   void add_string(std::string_view key, std::string_view value) {
-    begin(key, 8);
+    begin(key, k_string);
     put_string(m_kv, value);
   }
-  void add_u32(std::string_view key, std::uint32_t value) {
-    begin(key, 4);
-    put(m_kv, value);
-  }
-  void add_u64(std::string_view key, std::uint64_t value) {
-    begin(key, 10);
-    put(m_kv, value);
-  }
-  void add_i32(std::string_view key, std::int32_t value) {
-    begin(key, 5);
-    put(m_kv, value);
-  }
-  void add_u16(std::string_view key, std::uint16_t value) {
-    begin(key, 2);
-    put(m_kv, value);
-  }
-  void add_f32(std::string_view key, float value) {
-    begin(key, 6);
-    put(m_kv, value);
-  }
-  void add_bool(std::string_view key, bool value) {
-    begin(key, 7);
-    put(m_kv, static_cast<std::uint8_t>(value ? 1 : 0));
-  }
+  void add_u32(std::string_view key, std::uint32_t value) { add_value(key, value); }
+  void add_u64(std::string_view key, std::uint64_t value) { add_value(key, value); }
+  void add_i32(std::string_view key, std::int32_t value) { add_value(key, value); }
+  void add_u16(std::string_view key, std::uint16_t value) { add_value(key, value); }
+  void add_f32(std::string_view key, float value) { add_value(key, value); }
+  void add_bool(std::string_view key, bool value) { add_value(key, value); }
   void add_string_array(std::string_view key, const std::vector<std::string>& values) {
-    begin(key, 9);
-    put(m_kv, std::uint32_t{8});
-    put(m_kv, static_cast<std::uint64_t>(values.size()));
+    begin_array(key, k_string, values.size());
     for (const std::string& v : values) put_string(m_kv, v);
   }
   // `count` strings "t<i>": a vocabulary of any size without building it in memory first.
   void add_token_array(std::string_view key, std::uint64_t count) {
-    begin(key, 9);
-    put(m_kv, std::uint32_t{8});
-    put(m_kv, count);
+    begin_array(key, k_string, count);
     for (std::uint64_t i = 0; i < count; ++i) put_string(m_kv, "t" + std::to_string(i));
   }
   void add_i32_array(std::string_view key, const std::vector<std::int32_t>& values) {
-    begin(key, 9);
-    put(m_kv, std::uint32_t{5});
-    put(m_kv, static_cast<std::uint64_t>(values.size()));
+    begin_array(key, value_type<std::int32_t>(), values.size());
     for (const std::int32_t v : values) put(m_kv, v);
   }
   // A key with raw value bytes after its type: for hostile lengths and nested arrays.
@@ -125,10 +102,36 @@ class GgufBuilder {
   }
 
  private:
+  // gguf_type (ggml docs/gguf.md): the number each value type is written with.
+  static constexpr std::uint32_t k_string = 8;
+  static constexpr std::uint32_t k_array = 9;
+  template <typename T>
+  static constexpr std::uint32_t value_type() {
+    if constexpr (std::is_same_v<T, std::uint16_t>) return 2;
+    else if constexpr (std::is_same_v<T, std::uint32_t>) return 4;
+    else if constexpr (std::is_same_v<T, std::int32_t>) return 5;
+    else if constexpr (std::is_same_v<T, float>) return 6;
+    else if constexpr (std::is_same_v<T, bool>) return 7;
+    else if constexpr (std::is_same_v<T, std::uint64_t>) return 10;
+    else static_assert(sizeof(T) == 0, "no GGUF type for this C++ type");
+  }
+  // A scalar key: its type, then the value's bytes (a bool as one byte, 0 or 1).
+  template <typename T>
+  void add_value(std::string_view key, T value) {
+    begin(key, value_type<T>());
+    if constexpr (std::is_same_v<T, bool>) put(m_kv, static_cast<std::uint8_t>(value ? 1 : 0));
+    else put(m_kv, value);
+  }
   void begin(std::string_view key, std::uint32_t type) {
     put_string(m_kv, key);
     put(m_kv, type);
     ++m_kv_count;
+  }
+  // An array key: its element type and count; the elements follow.
+  void begin_array(std::string_view key, std::uint32_t element_type, std::uint64_t count) {
+    begin(key, k_array);
+    put(m_kv, element_type);
+    put(m_kv, count);
   }
   std::uint64_t align(std::uint64_t n) const { return (n + alignment - 1) / alignment * alignment; }
 

@@ -49,6 +49,15 @@ void add_hyperparameters(GgufBuilder& b, const Model& m, KvLayout layout) {
   b.add_u32(a + ".rope.dimension_count", h.rope_dimension_count);
 }
 
+void add_tokenizer(GgufBuilder& b, std::uint64_t tokens, std::uint64_t merge_count) {
+  b.add_string("tokenizer.ggml.model", "gpt2");
+  b.add_token_array("tokenizer.ggml.tokens", tokens);
+  if (merge_count > 0) {
+    b.add_i32_array("tokenizer.ggml.token_type", std::vector<std::int32_t>(tokens, 1));
+    b.add_token_array("tokenizer.ggml.merges", merge_count);
+  }
+}
+
 std::string spaced(std::string_view id) {
   std::string out(id);
   for (char& c : out)
@@ -58,20 +67,22 @@ std::string spaced(std::string_view id) {
 
 }  // namespace
 
-std::vector<std::string> write_plan_gguf(const Model& model, const FileSize& plan, const std::string& stem,
-                                         const PlanFileOptions& options) {
-  const std::uint32_t parts = std::max<std::uint32_t>(options.parts, 1);
+std::vector<std::uint64_t> write_plan_gguf_at(const Model& model, const FileSize& plan,
+                                              const std::vector<std::string>& paths, const PlanFileOptions& options) {
+  if (paths.empty()) throw std::runtime_error("no path to write a GGUF file at");
+  const std::size_t parts = paths.size();
   std::vector<GgufBuilder> builders(parts);
   GgufBuilder& first = builders.front();
   add_hyperparameters(first, model, options.layout);
   if (options.write_names) {
     first.add_string("general.name", options.general_name.empty() ? spaced(model.id) : options.general_name);
-    first.add_string("general.size_label", std::string(model.size_label));
+    if (options.write_size_label) first.add_string("general.size_label", std::string(model.size_label));
   }
   if (options.file_type) first.add_u32("general.file_type", *options.file_type);
   if (options.imatrix) first.add_string("quantize.imatrix.file", "imatrix.dat");
+  if (options.vocab_tokens) add_tokenizer(first, *options.vocab_tokens, options.merge_count);
   if (parts > 1) {
-    for (std::uint32_t i = 0; i < parts; ++i) {
+    for (std::size_t i = 0; i < parts; ++i) {
       builders[i].add_u16("split.no", static_cast<std::uint16_t>(i));
       builders[i].add_u16("split.count", static_cast<std::uint16_t>(parts));
       builders[i].add_i32("split.tensors.count", static_cast<std::int32_t>(plan.tensors.size()));
@@ -90,12 +101,21 @@ std::vector<std::string> write_plan_gguf(const Model& model, const FileSize& pla
     const std::uint64_t overhead = 8 + key.size() + 4 + 8;
     if (plan.kv_bytes >= have + overhead) first.add_string(key, std::string(plan.kv_bytes - have - overhead, ' '));
   }
-  std::vector<std::string> paths;
-  for (std::uint32_t i = 0; i < parts; ++i) {
-    const std::string path = parts == 1 ? stem + ".gguf" : fmt::format("{}-{:05}-of-{:05}.gguf", stem, i + 1, parts);
-    if (!builders[i].write(path)) throw std::runtime_error("cannot write " + path);
-    paths.push_back(path);
+  std::vector<std::uint64_t> sizes;
+  for (std::size_t i = 0; i < parts; ++i) {
+    if (!builders[i].write(paths[i])) throw std::runtime_error("cannot write " + paths[i]);
+    sizes.push_back(builders[i].file_bytes());
   }
+  return sizes;
+}
+
+std::vector<std::string> write_plan_gguf(const Model& model, const FileSize& plan, const std::string& stem,
+                                         const PlanFileOptions& options) {
+  const std::uint32_t parts = std::max<std::uint32_t>(options.parts, 1);
+  std::vector<std::string> paths;
+  for (std::uint32_t i = 0; i < parts; ++i)
+    paths.push_back(parts == 1 ? stem + ".gguf" : fmt::format("{}-{:05}-of-{:05}.gguf", stem, i + 1, parts));
+  write_plan_gguf_at(model, plan, paths, options);
   return paths;
 }
 
