@@ -15,6 +15,7 @@
 #include <cctype>
 #include <string_view>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace r1tag {
@@ -409,6 +410,21 @@ FitAdvice advice_for(const FitRequest& request, const Catalog& catalog) {
   return advice;
 }
 
+// `fitting` in ranking order, the first `request.described_candidates` of them (all when 0) with their
+// reason and run commands; `attach` writes the commands, which differ for published and installed files.
+std::vector<Candidate> ranked(std::vector<Candidate> fitting, const FitRequest& request, const Catalog& catalog,
+                              const RuntimeProfile& runtime,
+                              const std::function<void(Candidate&, std::uint64_t context_tokens)>& attach) {
+  detail::rank(fitting, request.prefer, catalog.ranking);
+  const std::size_t described =
+      request.described_candidates == 0 ? fitting.size() : std::min(request.described_candidates, fitting.size());
+  for (std::size_t i = 0; i < described; ++i) {
+    fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);
+    attach(fitting[i], context_for(*fitting[i].model, request, runtime));
+  }
+  return fitting;
+}
+
 }  // namespace
 
 FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& plans) {
@@ -419,14 +435,10 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& p
     if (auto cand = place(s, request, catalog, *advice.runtime, plans)) fitting.push_back(std::move(*cand));
   }
   if (fitting.empty()) throw nothing_fits(sources, request, catalog, *advice.runtime, plans);
-  detail::rank(fitting, request.prefer, catalog.ranking);
-  const std::size_t described =
-      request.described_candidates == 0 ? fitting.size() : std::min(request.described_candidates, fitting.size());
-  for (std::size_t i = 0; i < described; ++i) {
-    fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);
-    attach_commands(fitting[i], request, catalog, context_for(*fitting[i].model, request, *advice.runtime));
-  }
-  advice.candidates = std::move(fitting);
+  advice.candidates = ranked(std::move(fitting), request, catalog, *advice.runtime,
+                             [&](Candidate& cand, std::uint64_t context_tokens) {
+                               attach_commands(cand, request, catalog, context_tokens);
+                             });
   return advice;
 }
 
@@ -461,14 +473,10 @@ FitAdvice advise_installed(const FitRequest& request, const Catalog& catalog, co
                 fmt::format("none of the {} installed model{} fits at {} tokens of context", installed.size(),
                             installed.size() == 1 ? "" : "s", request.context_tokens),
                 "without --installed, fit ranks every published variant, including ones to download");
-  detail::rank(fitting, request.prefer, catalog.ranking);
-  const std::size_t described =
-      request.described_candidates == 0 ? fitting.size() : std::min(request.described_candidates, fitting.size());
-  for (std::size_t i = 0; i < described; ++i) {
-    fitting[i].why = detail::why(fitting[i], i == 0 ? nullptr : &fitting[i - 1], request, catalog.ranking);
-    attach_installed_commands(fitting[i], request, context_for(*fitting[i].model, request, *advice.runtime));
-  }
-  advice.candidates = std::move(fitting);
+  advice.candidates = ranked(std::move(fitting), request, catalog, *advice.runtime,
+                             [&](Candidate& cand, std::uint64_t context_tokens) {
+                               attach_installed_commands(cand, request, context_tokens);
+                             });
   return advice;
 }
 
