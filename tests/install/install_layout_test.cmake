@@ -10,7 +10,9 @@ foreach(path IN ITEMS bin/r1tag share/man/man1/r1tag.1 share/bash-completion/com
                       share/zsh/site-functions/_r1tag share/fish/vendor_completions.d/r1tag.fish
                       share/doc/r1tag/README.md share/doc/r1tag/CHANGELOG.md share/doc/r1tag/copyright
                       share/doc/r1tag/json-schema.md share/doc/r1tag/schema/explain.schema.json
-                      share/doc/r1tag/schema/fit.schema.json share/doc/r1tag/schema/gpus.schema.json)
+                      share/doc/r1tag/schema/fit.schema.json share/doc/r1tag/schema/gpus.schema.json
+                      share/doc/r1tag/schema/list.schema.json share/doc/r1tag/schema/system.schema.json
+                      share/doc/r1tag/schema/cache.schema.json)
   if(NOT EXISTS "${PREFIX}/${path}")
     string(APPEND missing " ${path}")
   endif()
