@@ -140,6 +140,9 @@ inline FakeHome build_fake_home(const fs::path& home) {
   made.r1_32b = add_ollama_model(home / "data/ollama", "registry.ollama.ai", "library", "deepseek-r1", "32b", hex_digest('4'),
                                  variant("DeepSeek-R1-Distill-Qwen-32B", "Q4_K_M", "DeepSeek R1 Distill Qwen 32B"));
 
+  // A folder of files that are not models, seen only through $LLAMA_CACHE: list keeps them, unreadable.
+  write_text(home / "data/not-models/notes.gguf", "not a GGUF file\n");
+
   const fs::path lm = home / ".lmstudio/models/unsloth/DeepSeek-R1-GGUF";
   fs::create_directories(lm);
   made.split_set = sum(write_variant((lm / "DeepSeek-R1-Q2_K-00001-of-00003.gguf").string(), variant("DeepSeek-R1", "Q2_K", "DeepSeek R1", 3), catalog));
