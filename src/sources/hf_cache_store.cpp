@@ -1,6 +1,7 @@
 #include <r1tag/sources/hf_cache_store.hpp>
 
 #include "sources/gguf_file_walk.hpp"
+#include "sources/store_files.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -21,16 +22,9 @@ std::string repo_id(std::string_view folder) {
   return id;
 }
 
-std::vector<fs::path> sorted_folders(const fs::path& dir) {
-  std::vector<fs::path> folders;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    std::error_code type_ec;
-    if (it->is_directory(type_ec)) folders.push_back(it->path());
-  }
-  std::sort(folders.begin(), folders.end());
-  return folders;
+// The sub-folders of `dir` (symlinks followed), sorted.
+std::vector<std::string> folders_in(const fs::path& dir) {
+  return store_files::sorted_entries(dir, store_files::EntryKind::folders, store_files::Hidden::listed);
 }
 
 }  // namespace
@@ -41,13 +35,13 @@ StoreScan scan_hf_cache(const std::string& root, StoreKind store) {
   if (!fs::is_directory(root, ec)) return scan;
   std::size_t entries = 0;
   bool entry_limit_reached = false;
-  for (const fs::path& repo_folder : sorted_folders(root)) {
-    const std::string folder = repo_folder.filename().string();
+  for (const std::string& folder : folders_in(root)) {
     if (!folder.starts_with(k_repo_prefix)) continue;  // datasets--*, spaces--*, .locks
     // The .gguf files below each snapshot (symlinks into blobs/ followed for files only).
     const gguf_file_walk::WalkTarget target{.store = store, .store_root = root, .name_prefix = repo_id(folder) + "/"};
-    for (const fs::path& snapshot : sorted_folders(repo_folder / "snapshots"))
-      entry_limit_reached |= gguf_file_walk::add_gguf_files(snapshot, target, entries, scan).entry_limit_reached;
+    const fs::path snapshots = fs::path(root) / folder / "snapshots";
+    for (const std::string& snapshot : folders_in(snapshots))
+      entry_limit_reached |= gguf_file_walk::add_gguf_files(snapshots / snapshot, target, entries, scan).entry_limit_reached;
   }
   if (entry_limit_reached) scan.warnings.push_back(gguf_file_walk::entry_limit_warning(root));
   std::stable_sort(scan.files.begin(), scan.files.end(), [](const InstalledFile& a, const InstalledFile& b) { return a.name < b.name; });

@@ -26,34 +26,6 @@ constexpr std::uint64_t k_manifest_max_bytes = 1 << 20;
 // A bound on the work a corrupted or hostile store can cause; real stores hold tens of manifests.
 constexpr std::size_t k_max_manifests = 100'000;
 
-// The names of the sub-folders of `dir` (symlinks followed, as ollama's filepath.Glob + os.Stat do),
-// sorted; hidden entries skipped.
-std::vector<std::string> subfolders(const fs::path& dir) {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    std::error_code type_ec;
-    if (!name.starts_with('.') && it->is_directory(type_ec)) names.push_back(name);
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-std::vector<std::string> files_in(const fs::path& dir) {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    std::error_code type_ec;
-    if (!name.starts_with('.') && !it->is_directory(type_ec)) names.push_back(name);
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 // "sha256:<64 hex>" (or with '-', as manifest/paths.go `BlobsPath` accepts) to the blob's file name.
 std::optional<std::string> blob_file_name(std::string_view digest) {
   constexpr std::string_view k_prefix = "sha256";
@@ -108,10 +80,13 @@ struct ManifestName {
 // at most k_max_manifests.
 std::vector<ManifestName> manifest_names(const fs::path& manifests, std::vector<std::string>& warnings) {
   std::vector<ManifestName> names;
-  for (const std::string& host : subfolders(manifests))
-    for (const std::string& name_space : subfolders(manifests / host))
-      for (const std::string& model : subfolders(manifests / host / name_space))
-        for (const std::string& tag : files_in(manifests / host / name_space / model)) {
+  // Sub-folders with symlinks followed, as ollama's filepath.Glob + os.Stat do; hidden entries skipped.
+  using store_files::EntryKind;
+  const auto listed = [](const fs::path& dir, EntryKind kind) { return store_files::sorted_entries(dir, kind, store_files::Hidden::skipped); };
+  for (const std::string& host : listed(manifests, EntryKind::folders))
+    for (const std::string& name_space : listed(manifests / host, EntryKind::folders))
+      for (const std::string& model : listed(manifests / host / name_space, EntryKind::folders))
+        for (const std::string& tag : listed(manifests / host / name_space / model, EntryKind::files)) {
           if (names.size() == k_max_manifests) {
             warnings.push_back(fmt::format("{}: more than {} manifests; the rest are not listed", manifests.string(), k_max_manifests));
             return names;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -81,6 +82,21 @@ std::optional<std::string> read_small_file(const std::string& path, std::uint64_
   }
   text.resize(done);
   return text;
+}
+
+std::vector<std::string> sorted_entries(const std::filesystem::path& dir, EntryKind kind, Hidden hidden) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (hidden == Hidden::skipped && name.starts_with('.')) continue;
+    std::error_code type_ec;
+    if (it->is_directory(type_ec) == (kind == EntryKind::folders)) names.push_back(std::move(name));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 bool has_gguf_extension(std::string_view name) {
