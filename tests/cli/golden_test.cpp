@@ -66,10 +66,34 @@ std::vector<fs::path> golden_cases(bool file_cases) {
   return cases;
 }
 
+// Runs one case and compares its stdout, stderr and exit code with <base>.stdout, .stderr and .exit (or,
+// with R1TAG_UPDATE_GOLDEN set, rewrites them). `folder` (a temporary folder the case's files are in, or
+// empty) is written as `placeholder` in the outputs, so the expected files do not depend on where it is.
+void check_case(const fs::path& base, const std::vector<std::string>& args, const r1tag::cli::Environment& env,
+                const std::string& folder, const std::string& placeholder) {
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = r1tag::cli::run(args, out, err, env);
+  std::string out_text = out.str();
+  std::string err_text = err.str();
+  if (!folder.empty()) {
+    replace_all(out_text, folder, placeholder);
+    replace_all(err_text, folder, placeholder);
+  }
+  const std::string exit_text = std::to_string(code) + "\n";
+  if (std::getenv("R1TAG_UPDATE_GOLDEN") != nullptr) {
+    write_file(base.string() + ".stdout", out_text);
+    write_file(base.string() + ".stderr", err_text);
+    write_file(base.string() + ".exit", exit_text);
+  }
+  CHECK(out_text == read_file(base.string() + ".stdout"));
+  CHECK(err_text == read_file(base.string() + ".stderr"));
+  CHECK(exit_text == read_file(base.string() + ".exit"));
+}
+
 }  // namespace
 
 TEST_CASE("golden outputs of the CLI match byte for byte", "[golden]") {
-  const bool update = std::getenv("R1TAG_UPDATE_GOLDEN") != nullptr;
   const std::vector<fs::path> cases = golden_cases(false);
   REQUIRE(cases.size() >= 10);
   for (const fs::path& args_path : cases) {
@@ -99,24 +123,7 @@ TEST_CASE("golden outputs of the CLI match byte for byte", "[golden]") {
           if (equals != std::string::npos) env.variables[line.substr(0, equals)] = line.substr(equals + 1);
         }
       }
-      std::ostringstream out;
-      std::ostringstream err;
-      const int code = r1tag::cli::run(read_args(args_path), out, err, env);
-      const std::string exit_text = std::to_string(code) + "\n";
-      std::string out_text = out.str();
-      std::string err_text = err.str();
-      if (fake) {
-        replace_all(out_text, fake->path().string(), "$FAKE");
-        replace_all(err_text, fake->path().string(), "$FAKE");
-      }
-      if (update) {
-        write_file(base.string() + ".stdout", out_text);
-        write_file(base.string() + ".stderr", err_text);
-        write_file(base.string() + ".exit", exit_text);
-      }
-      CHECK(out_text == read_file(base.string() + ".stdout"));
-      CHECK(err_text == read_file(base.string() + ".stderr"));
-      CHECK(exit_text == read_file(base.string() + ".exit"));
+      check_case(base, read_args(args_path), env, fake ? fake->path().string() : std::string(), "$FAKE");
     }
   }
 }
@@ -124,7 +131,6 @@ TEST_CASE("golden outputs of the CLI match byte for byte", "[golden]") {
 // `$FIXTURES` in an argument is the directory the fixtures were written to (a fresh temp dir); in the
 // outputs that directory is written back as `$FIXTURES`, so the goldens do not depend on it.
 TEST_CASE("golden outputs of explain on model files match byte for byte", "[golden]") {
-  const bool update = std::getenv("R1TAG_UPDATE_GOLDEN") != nullptr;
   const std::vector<fs::path> cases = golden_cases(true);
   REQUIRE(cases.size() >= 10);
   const r1tag::test::TempDir dir;
@@ -137,22 +143,7 @@ TEST_CASE("golden outputs of explain on model files match byte for byte", "[gold
       env.variables = {{"R1TAG_DETECT", "off"}};  // the outputs never depend on the machine
       std::vector<std::string> args = read_args(args_path);
       for (std::string& a : args) replace_all(a, "$FIXTURES", dir.path());
-      std::ostringstream out;
-      std::ostringstream err;
-      const int code = r1tag::cli::run(args, out, err, env);
-      std::string out_text = out.str();
-      std::string err_text = err.str();
-      replace_all(out_text, dir.path(), "$FIXTURES");
-      replace_all(err_text, dir.path(), "$FIXTURES");
-      const std::string exit_text = std::to_string(code) + "\n";
-      if (update) {
-        write_file(base.string() + ".stdout", out_text);
-        write_file(base.string() + ".stderr", err_text);
-        write_file(base.string() + ".exit", exit_text);
-      }
-      CHECK(out_text == read_file(base.string() + ".stdout"));
-      CHECK(err_text == read_file(base.string() + ".stderr"));
-      CHECK(exit_text == read_file(base.string() + ".exit"));
+      check_case(base, args, env, dir.path(), "$FIXTURES");
     }
   }
 }
