@@ -1,5 +1,7 @@
 #include <r1tag/common/bounded_file.hpp>
 
+#include "common/file_kind.hpp"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -11,15 +13,6 @@
 namespace r1tag {
 
 namespace {
-
-const char* kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a plain file";
-}
 
 // "4 MiB" for caps that are whole MiB, else bytes.
 std::string shown_cap(std::uint64_t bytes) {
@@ -53,7 +46,7 @@ BoundedRead read_bounded_file(const std::string& path, std::uint64_t max_bytes) 
     return result;
   }
   if (!S_ISREG(info.st_mode)) {
-    result.problem = fmt::format("not a regular file ({})", kind_of(info.st_mode));
+    result.problem = fmt::format("not a regular file ({})", detail::file_kind(info.st_mode, "not a plain file"));
     return result;
   }
   const auto too_large = [&] { return fmt::format("larger than {}", shown_cap(max_bytes)); };

@@ -1,5 +1,7 @@
 #include <r1tag/sources/file_byte_source.hpp>
 
+#include "common/file_kind.hpp"
+
 #include <r1tag/common/error.hpp>
 
 #include <fmt/format.h>
@@ -20,15 +22,6 @@ namespace {
   throw Error(ExitCode::bad_file, fmt::format("{}: {}", name, what), std::move(hint));
 }
 
-std::string_view kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
-}
-
 }  // namespace
 
 FileByteSource::FileByteSource(const std::string& path, std::string display_name)
@@ -39,7 +32,7 @@ FileByteSource::FileByteSource(const std::string& path, std::string display_name
     if (errno == ENOENT) fail(m_name, "no such file");
     fail(m_name, std::strerror(errno));
   }
-  if (!S_ISREG(st.st_mode)) fail(m_name, fmt::format("is {}, not a model file", kind_of(st.st_mode)));
+  if (!S_ISREG(st.st_mode)) fail(m_name, fmt::format("is {}, not a model file", detail::file_kind(st.st_mode, "not a regular file")));
   m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (m_fd < 0) fail(m_name, std::strerror(errno));
   // The file may have been replaced between stat and open: check what was opened.
