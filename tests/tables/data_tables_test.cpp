@@ -18,20 +18,25 @@ namespace {
 
 RawTables source_tables() { return r1tag::read_tables_from(std::string(R1TAG_SOURCE_DIR) + "/data"); }
 
-// Applies `edit` to one table of a fresh copy and returns the error parse_catalog raises.
-template <typename Edit>
-Error broken(const std::string& file, Edit edit) {
+// The error parse_catalog raises when `file` holds `text`, the other tables being the shipped ones.
+Error with_text(const std::string& file, const std::string& text) {
   RawTables tables = source_tables();
-  nlohmann::ordered_json j = nlohmann::ordered_json::parse(tables.at(file));
-  edit(j);
-  tables[file] = j.dump();
+  tables[file] = text;
   try {
     r1tag::parse_catalog(tables);
   } catch (const Error& e) {
     return e;
   }
-  FAIL("parse_catalog accepted a broken " << file);
+  FAIL("parse_catalog accepted " << file);
   return Error(ExitCode::ok, "");
+}
+
+// Applies `edit` to one table of a fresh copy and returns the error parse_catalog raises.
+template <typename Edit>
+Error broken(const std::string& file, Edit edit) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(source_tables().at(file));
+  edit(j);
+  return with_text(file, j.dump());
 }
 
 }  // namespace
@@ -184,23 +189,6 @@ TEST_CASE("data_tables: a --data directory without the tables is a bad_data erro
     CHECK(e.code() == ExitCode::bad_data);
   }
 }
-
-namespace {
-
-// The error parse_catalog raises when `file` holds `text`, the other tables being the shipped ones.
-Error with_text(const std::string& file, const std::string& text) {
-  RawTables tables = source_tables();
-  tables[file] = text;
-  try {
-    r1tag::parse_catalog(tables);
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("parse_catalog accepted " << file);
-  return Error(ExitCode::ok, "");
-}
-
-}  // namespace
 
 // Issue 16: 10,000 levels of [[[…]]] overflowed the stack in the ASan build (1,000,000 in release).
 TEST_CASE("data_tables: a table nested deeper than 32 levels is refused with its pointer, not parsed", "[data_tables]") {
