@@ -3,6 +3,7 @@
 // 70, the internal-error code), and with --json it prints either nothing or one complete JSON document.
 // Built and run by `fuzz/run.sh SECONDS cli` (clang only; never part of the default build).
 #include "cli/app.hpp"
+#include "fuzz_arguments.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -14,26 +15,8 @@
 #include <string_view>
 #include <vector>
 
-namespace {
-
-// A command line is short; more arguments only make each run slower without reaching new code.
-constexpr std::size_t k_max_arguments = 12;
-
-std::vector<std::string> arguments(std::string_view text) {
-  std::vector<std::string> args;
-  std::size_t start = 0;
-  while (start <= text.size() && args.size() < k_max_arguments) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    args.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return args;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::vector<std::string> args = arguments(std::string_view(reinterpret_cast<const char*>(data), size));
+  const std::vector<std::string> args = r1tag::fuzz::arguments(std::string_view(reinterpret_cast<const char*>(data), size), '\n');
   // --data would read files; the fuzzer explores the embedded tables only.
   if (std::any_of(args.begin(), args.end(), [](const std::string& a) { return a.rfind("--data", 0) == 0; })) return 0;
   std::ostringstream out;

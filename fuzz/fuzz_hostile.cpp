@@ -5,6 +5,7 @@
 // reported as success; --json output is nothing or one complete document.
 // Built and run by `fuzz/run.sh SECONDS hostile` (clang only; never part of the default build).
 #include "cli/app.hpp"
+#include "fuzz_arguments.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,19 +18,6 @@
 #include <vector>
 
 namespace {
-
-constexpr std::size_t k_max_arguments = 12;
-
-std::vector<std::string> arguments(std::string_view text) {
-  std::vector<std::string> args;
-  std::size_t start = 0;
-  while (start <= text.size() && args.size() < k_max_arguments) {
-    const std::size_t end = std::min(text.find('\0', start), text.size());
-    args.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return args;
-}
 
 // Every line a "r1tag: " diagnostic, no byte below 0x20 but the newline that ends it, no DEL.
 bool clean_stderr(const std::string& err) {
@@ -55,7 +43,7 @@ bool clean_stderr(const std::string& err) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const bool stdout_fails = (data[0] & 1) != 0;
-  const std::vector<std::string> args = arguments(std::string_view(reinterpret_cast<const char*>(data + 1), size - 1));
+  const std::vector<std::string> args = r1tag::fuzz::arguments(std::string_view(reinterpret_cast<const char*>(data + 1), size - 1), '\0');
   // --data reads files: fuzz_data's business.
   if (std::any_of(args.begin(), args.end(), [](const std::string& a) { return a.find("--data") != std::string::npos; })) return 0;
   std::ostringstream out;
