@@ -1,10 +1,10 @@
 #include "sources/store_files.hpp"
 
+#include <r1tag/common/bounded_file.hpp>
+
 #include "common/ascii.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,21 +13,6 @@
 namespace r1tag::store_files {
 
 namespace {
-
-// Closes the descriptor on every path out of read_small_file.
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : m_fd(fd) {}
-  ~Descriptor() {
-    if (m_fd >= 0) ::close(m_fd);
-  }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  int get() const { return m_fd; }
-
- private:
-  int m_fd;
-};
 
 std::string system_message(int error_number) {
   return error_number == ENOENT ? "does not exist" : std::strerror(error_number);
@@ -50,38 +35,15 @@ std::optional<RegularFile> regular_file(const std::string& path, std::string& wh
 }
 
 std::optional<std::string> read_small_file(const std::string& path, std::uint64_t max_bytes, std::string& why) {
-  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
-  if (fd.get() < 0) {
-    why = system_message(errno);
-    return std::nullopt;
+  BoundedRead read = read_bounded_file(path, max_bytes);
+  switch (read.failure) {
+    case BoundedRead::Failure::none: return std::move(read.text);
+    case BoundedRead::Failure::cannot_open:
+    case BoundedRead::Failure::system_error: why = system_message(read.error_number); break;
+    case BoundedRead::Failure::not_regular: why = "is not a regular file"; break;
+    case BoundedRead::Failure::too_large: why = "is larger than a manifest can be"; break;
   }
-  struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) {
-    why = system_message(errno);
-    return std::nullopt;
-  }
-  if (!S_ISREG(info.st_mode)) {
-    why = "is not a regular file";
-    return std::nullopt;
-  }
-  if (static_cast<std::uint64_t>(info.st_size) > max_bytes) {
-    why = "is larger than a manifest can be";
-    return std::nullopt;
-  }
-  std::string text(static_cast<std::size_t>(info.st_size), '\0');
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t got = ::read(fd.get(), text.data() + done, text.size() - done);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) {
-      why = system_message(errno);
-      return std::nullopt;
-    }
-    if (got == 0) break;  // shrank while read: keep what is there, the parser judges it
-    done += static_cast<std::size_t>(got);
-  }
-  text.resize(done);
-  return text;
+  return std::nullopt;
 }
 
 std::vector<std::string> sorted_entries(const std::filesystem::path& dir, EntryKind kind, Hidden hidden) {

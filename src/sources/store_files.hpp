@@ -23,7 +23,8 @@ struct RegularFile {
 std::optional<RegularFile> regular_file(const std::string& path, std::string& why);
 
 // The text of `path` when it is a regular file of at most `max_bytes`; nullopt with `why` set otherwise.
-// Opened non-blocking, so a FIFO does not wait for a writer.
+// Read with common/bounded_file (opened non-blocking, so a FIFO does not wait for a writer), its reasons
+// worded as the store warnings word them ("does not exist", "is larger than a manifest can be").
 std::optional<std::string> read_small_file(const std::string& path, std::uint64_t max_bytes, std::string& why);
 
 enum class EntryKind { folders, files };

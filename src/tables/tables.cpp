@@ -30,7 +30,7 @@ RawTables read_tables_from(const std::string& dir) {
   for (const std::string& name : table_file_names()) {
     const std::string path = dir + "/" + name;
     BoundedRead read = read_bounded_file(path, k_table_max_bytes);
-    if (!read.opened) {
+    if (read.failure == BoundedRead::Failure::cannot_open) {
       throw Error(ExitCode::bad_data, fmt::format("cannot read data table '{}'", path),
                   "--data must name a directory holding " + name);
     }

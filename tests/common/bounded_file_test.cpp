@@ -32,7 +32,7 @@ TEST_CASE("bounded_file reads a regular file whole, up to and including the cap"
   std::ofstream(dir.path / "t.json", std::ios::binary) << "{\"a\": 1}";
   const auto read = read_bounded_file((dir.path / "t.json").string(), 8);
   CHECK(read.problem.empty());
-  CHECK(read.opened);
+  CHECK(read.failure == r1tag::BoundedRead::Failure::none);
   CHECK(read.text == "{\"a\": 1}");
   const auto over = read_bounded_file((dir.path / "t.json").string(), 7);
   CHECK(over.problem == "larger than 7 bytes");
@@ -50,6 +50,6 @@ TEST_CASE("bounded_file refuses devices, FIFOs and directories without blocking"
 
 TEST_CASE("bounded_file says why a path could not be opened", "[bounded_file]") {
   const auto read = read_bounded_file("/nonexistent-r1tag/t.json", 1 << 20);
-  CHECK_FALSE(read.opened);
+  CHECK(read.failure == r1tag::BoundedRead::Failure::cannot_open);
   CHECK(read.problem == "No such file or directory");
 }

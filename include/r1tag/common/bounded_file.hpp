@@ -9,9 +9,12 @@
 namespace r1tag {
 
 struct BoundedRead {
+  // What kept the file from being read, for callers that word it their own way.
+  enum class Failure { none, cannot_open, system_error, not_regular, too_large };
   std::string text;     // the file's bytes when `problem` is empty
   std::string problem;  // why it was not read: "not a regular file (a FIFO)", "larger than 4 MiB", ...
-  bool opened = false;  // false: it could not even be opened (missing, no permission); `problem` says why
+  Failure failure = Failure::none;  // cannot_open: missing, no permission; `problem` says which
+  int error_number = 0;             // errno, for cannot_open and system_error
 };
 
 // Reads all of `path`, at most `max_bytes`. Never throws for the file's sake; the caller turns `problem`
