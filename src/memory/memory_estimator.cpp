@@ -261,6 +261,10 @@ void DeviceSizer::add_buffers(std::uint64_t kv_cells) {
   // 78.02 MiB = 14 + 4 x 16 MiB on the host and 2322 MiB per GPU for the 671B over eight GPUs at 8192 cells
   // (uv-genai/llm-setonix; tests/memory/memory_estimator_test.cpp). The other split inputs (a hidden state
   // row per token) are also copied but not modelled: 3 x n_embd x ubatch x 4 bytes, 2 % of that GPU figure.
+  // Every GPU gets the single-copy estimate, the largest stage of the whole graph. llama.cpp reserves the
+  // logits stage only on the GPU holding the output layer, so where that stage is the largest (flash
+  // attention) the GPUs before it are over-estimated; no published multi-GPU log with flash attention was
+  // found to size their own stage, so that stays a known, conservative gap.
   const bool cpu_runs_layers = cpu.layer_count > 0 || m_request.placement.cpu_moe_layers > 0;
   std::size_t gpus_with_layers = 0;
   for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) gpus_with_layers += m_devices[g].layer_count > 0 ? 1 : 0;
