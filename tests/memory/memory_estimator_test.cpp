@@ -824,3 +824,40 @@ TEST_CASE("memory_estimator: two devices without pipeline parallelism hold one c
   const double host_mib = static_cast<double>(e.devices[2].compute_bytes) / k_mib;
   CHECK(std::abs(host_mib - 32.01) <= 16.0);  // 8192 x 512 x 4 input rows + one f32 mask, 16 + 16 MiB
 }
+
+TEST_CASE("memory_estimator: host compute buffer at 32K tokens with flash attention, as a published mid-2025 log shows",
+          "[memory_estimator]") {
+  // bjodah/bug-reproducer-llamacpp-json-parse README.md: llama-server build 5505 (9065ca71), one RTX 3090,
+  // bartowski Qwen_Qwen3-14B-Q8_0, --n-gpu-layers 999 --flash-attn --cache-type-k/-v q8_0 --ctx-size 32768,
+  // n_ubatch 512; its print_info: qwen3, n_layer 40, n_embd 5120, n_head 40, n_head_kv 8, head 128,
+  // n_ff 17408, n_vocab 151936, no tied output:
+  //   CUDA0 KV buffer size = 2720.00 MiB, CUDA0 compute buffer size = 306.75 MiB,
+  //   CUDA_Host compute buffer size = 74.01 MiB.
+  // Qwen3-14B is no R1 model; it is R1-0528-Qwen3-8B's architecture with the shapes above.
+  Model qwen3_14b = model("DeepSeek-R1-0528-Qwen3-8B");
+  Hyperparameters& h = qwen3_14b.hparams;
+  h.block_count = 40;
+  h.context_length = 32768;
+  h.embedding_length = 5120;
+  h.feed_forward_length = 17408;
+  h.head_count = 40;
+  h.head_count_kv = 8;
+  h.key_length = h.value_length = 128;
+  h.vocab_size = 151936;
+  h.tied_embeddings = false;
+  const auto size = compute_file_size(qwen3_14b, *catalog().find_scheme("Q8_0"), catalog(), QuantOptions{}, KvLayout::standard);
+  REQUIRE(size);
+  const auto build_5505 = select_runtime(catalog(), "llama.cpp@b5505");
+  REQUIRE(build_5505);
+  MemoryRequest r = request(32768, "Q8_0", true, *build_5505);
+  r.gpus = {{"GPU0", "cuda"}};
+  r.placement.gpu_layers = 999;
+  const MemoryEstimate e = estimate_memory(qwen3_14b, size->tensors, *build_5505, r, catalog());
+  REQUIRE(e.devices.size() == 2);
+  CHECK(logged_centi_mib(e.devices[0].kv_cache_bytes) == 272000);
+  const double gpu_mib = static_cast<double>(e.devices[0].compute_bytes) / k_mib;
+  CHECK(std::abs(gpu_mib - 306.75) / 306.75 <= 0.10);
+  const double host_mib = static_cast<double>(e.devices[1].compute_bytes) / k_mib;
+  CHECK(std::abs(host_mib - 74.01) <= 16.0);  // 10 MiB of input rows + the f32 mask, 32768 x 512 x 4
+  CHECK(host_mib == Approx(74.0).margin(0.1));
+}
