@@ -206,6 +206,8 @@ def cases(r, server):
     one_line_error(code, err, 6, ["timed out"], "slow server with --timeout 1")
     check(secs < 5, f"timeout: {secs:.1f} s")
 
+    progress_note(r, server)
+
     # The cache command.
     code, out, err, _, _ = r.run("cache")
     check(code == 0 and "entries" in out, f"cache show: {code} {out!r}")
@@ -213,6 +215,53 @@ def cases(r, server):
     check(code == 0 and out.startswith("removed "), f"cache clear: {code} {out!r}")
     code, out, err, _, _ = r.run("cache", "--json")
     check(code == 0 and json.loads(out)["entries"] == 0, f"cache after clear: {out!r}")
+
+
+def run_on_pty(r, args, **extra):
+    """Runs r1tag with stderr on a pseudo-terminal (stdout a pipe); returns (exit code, stdout, stderr bytes)."""
+    import pty
+    master, slave = pty.openpty()
+    p = subprocess.Popen([r.binary, *args], stdout=subprocess.PIPE, stderr=slave, env=r.env(**extra))
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: every writer of the terminal is gone
+            break
+        if not chunk:
+            break
+        err += chunk
+    out = p.stdout.read().decode()
+    p.wait(timeout=60)
+    os.close(master)
+    return p.returncode, out, err
+
+
+def progress_note(r, server):
+    """A terminal waiting more than a second gets a one-line note on stderr, erased before the answer; a pipe
+    gets nothing, and stdout is the same either way."""
+    name = f"{DISTILL}:Q4_K_M"
+    server.slow_seconds = 1.2  # every answer: the listing, the resolve redirect, the range reads
+    try:
+        code, out, err = run_on_pty(r, ["explain", "--remote", name], XDG_CACHE_HOME=os.path.join(r.home, "p1"))
+        code2, out2, err2, secs, _ = r.run("explain", "--remote", name, XDG_CACHE_HOME=os.path.join(r.home, "p2"))
+    finally:
+        server.slow_seconds = 0
+    check(code == 0 and code2 == 0, f"progress: exit {code} on a terminal, {code2} on a pipe")
+    check(b": listing bartowski/" in err and err.startswith(b"\rr1tag: "), f"progress: the listing step shown on a terminal: {err!r}")
+    check(b"reading the header of " + DISTILL_FILE.encode()[:20] in err, f"progress: the header step shown: {err!r}")
+    check(err.endswith(b"\r\x1b[K"), f"progress: the note erased before the answer: {err[-40:]!r}")
+    check(b"\n" not in err, f"progress: one line, rewritten in place: {err!r}")
+    check(err2 == "", f"progress: nothing on a pipe ({secs:.1f} s): {err2!r}")
+    check(out == out2 and "Q4_K_M" in out, "progress: stdout the same on a terminal and a pipe")
+    # TERM=dumb cannot clear a line: no note.
+    server.slow_seconds = 1.2
+    try:
+        code, _, err = run_on_pty(r, ["explain", "--remote", name], XDG_CACHE_HOME=os.path.join(r.home, "p3"), TERM="dumb")
+    finally:
+        server.slow_seconds = 0
+    check(code == 0 and err == b"", f"progress: TERM=dumb, nothing: {err!r}")
 
 
 if __name__ == "__main__":
