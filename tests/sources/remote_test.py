@@ -207,6 +207,7 @@ def cases(r, server):
     check(secs < 5, f"timeout: {secs:.1f} s")
 
     progress_note(r, server)
+    fit_remote(r, server, total)
 
     # The cache command.
     code, out, err, _, _ = r.run("cache")
@@ -262,6 +263,58 @@ def progress_note(r, server):
     finally:
         server.slow_seconds = 0
     check(code == 0 and err == b"", f"progress: TERM=dumb, nothing: {err!r}")
+
+
+def fit_remote(r, server, total):
+    """`fit --remote --model NAME`: that exact file, placed from its real tensors (the same memory explain --remote
+    gives for the same flags), with run commands that fetch it; errors one line each."""
+    name = f"hf.co/{R1}:UD-IQ1_S"
+    cache = {"XDG_CACHE_HOME": os.path.join(r.home, "f1")}
+    code, out, err, _, log = r.run("fit", "--remote", "--json", "--vram", "24GB", "--ram", "192GB", "--model", name, **cache)
+    doc = json.loads(out) if out else {}
+    cands = doc.get("candidates", [])
+    check(code == 0 and doc.get("candidates_fitting") == 1 and len(cands) == 1, f"fit --remote: exit {code}, {err}")
+    c = cands[0] if cands else {}
+    check(c.get("file", {}).get("bytes") == total and c["file"]["basis"] == "header",
+          f"fit --remote: file.bytes {c.get('file')} == fixture {total}, basis header")
+    check(c.get("model", {}).get("id") == "DeepSeek-R1" and c["placement"] == "partial" and c["experts_on_cpu"],
+          f"fit --remote: DeepSeek-R1, partial with experts in RAM: {c.get('placement')}")
+    check(c.get("remote", {}).get("requests") == len(log) and c["remote"]["registry"] == "huggingface",
+          f"fit --remote: remote.requests == the server's {len(log)}")
+    check(c.get("run", {}).get("llama_server", "").startswith("llama-server -hf unsloth/DeepSeek-R1-GGUF:UD-IQ1_S -c 8192 "),
+          f"fit --remote: llama-server fetches the same file: {c.get('run')}")
+    code, out, _, _, _ = r.run("explain", "--remote", "--json", "--vram", "24GB", "--ram", "192GB", name, **cache)
+    explained = json.loads(out)["results"][0]["memory"] if code == 0 else {}
+    check(c.get("memory", {}).get("devices") == explained.get("devices"),
+          "fit --remote: the same memory per device as explain --remote with the same flags")
+    code, out, err, _, log = r.run("fit", "--remote", "--offline", "--vram", "24GB", "--ram", "192GB", "--model", name, **cache)
+    check(code == 0 and not log and "1 remote file fits" in out and "from the cache" in out, f"fit --remote --offline: {code} {err}")
+
+    # Too big for the budget: exit 1, one line; with --json still one whole document.
+    code, out, err, _, _ = r.run("fit", "--remote", "--vram", "24GB", "--model", name, **cache)
+    one_line_error(code, err, 1, ["does not fit", "--ram"], "fit --remote, too big")
+    code, out, err, _, _ = r.run("fit", "--remote", "--json", "--vram", "24GB", "--model", name, **cache)
+    check(code == 1 and json.loads(out)["error"]["exit_code"] == 1 and json.loads(out)["candidates"] == [],
+          f"fit --remote --json, too big: {code} {out[-200:]!r}")
+
+    # An ollama registry name: ollama pulls it itself.
+    code, out, err, _, _ = r.run("fit", "--remote", "--json", "--vram", "8GB", "--model", "deepseek-r1:1.5b")
+    c = json.loads(out)["candidates"][0] if code == 0 else {}
+    check(c.get("run", {}).get("ollama") == "OLLAMA_CONTEXT_LENGTH=8192 ollama run deepseek-r1:1.5b"
+          and c["run"]["llama_server"] is None and c["remote"]["registry"] == "ollama",
+          f"fit --remote ollama name: {code} {err} {c.get('run')}")
+
+    # Usage errors: no request at all, or only the listing for a repository alone.
+    code, out, err, _, log = r.run("fit", "--remote", "--vram", "24GB")
+    one_line_error(code, err, 2, ["--remote needs --model"], "fit --remote without --model")
+    check(not log, "fit --remote without --model: no request")
+    code, out, err, _, log = r.run("fit", "--vram", "24GB", "--model", name)
+    one_line_error(code, err, 2, ["unknown model"], "fit --model NAME without --remote")
+    check(not log, "fit --model without --remote: no connection")
+    code, out, err, _, log = r.run("fit", "--remote", "--vram", "24GB", "--model", f"hf.co/{R1}", **cache)
+    one_line_error(code, err, 2, ["is a repository", "UD-IQ1_S"], "fit --remote of a repository alone")
+    code, out, err, _, log = r.run("fit", "--remote", "--installed", "--vram", "24GB", "--model", name)
+    one_line_error(code, err, 2, ["--installed"], "fit --remote --installed")
 
 
 if __name__ == "__main__":
