@@ -275,6 +275,13 @@ def fit_remote(r, server, total):
     cands = doc.get("candidates", [])
     check(code == 0 and doc.get("candidates_fitting") == 1 and len(cands) == 1, f"fit --remote: exit {code}, {err}")
     c = cands[0] if cands else {}
+    try:
+        import jsonschema
+        with open(os.path.join(HERE, "..", "..", "docs", "schema", "fit.schema.json"), encoding="utf-8") as f:
+            problems = [e.message for e in jsonschema.Draft202012Validator(json.load(f)).iter_errors(doc)]
+        check(not problems, f"fit --remote: the document validates against fit.schema.json: {problems[:3]}")
+    except ImportError:
+        print("  python3-jsonschema not installed: fit --remote's document not validated")
     check(c.get("file", {}).get("bytes") == total and c["file"]["basis"] == "header",
           f"fit --remote: file.bytes {c.get('file')} == fixture {total}, basis header")
     check(c.get("model", {}).get("id") == "DeepSeek-R1" and c["placement"] == "partial" and c["experts_on_cpu"],
