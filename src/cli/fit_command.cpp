@@ -231,9 +231,11 @@ CommandResult fit_on(const FitOptions& options, const Catalog& catalog, const Te
     if (options.remote_flags.remote) {
       advice = advise_remote_file(options, request, catalog, env, remote);
     } else if (options.installed) {
-      StoreScan scan = installed_models(store_variables(env));
+      ProgressNote progress(progress_terminal(env));  // a store on a slow disk
+      StoreScan scan = installed_models(store_variables(env), &progress);
       for (const std::string& w : scan.warnings) warnings += warning_line(w);
-      installed = explain_installed(std::move(scan.files), catalog);
+      installed = explain_installed(std::move(scan.files), catalog, &progress);
+      progress.erase();
       for (const InstalledModel& m : installed)
         if (!m.unreadable.empty()) warnings += warning_line(m.unreadable);
       advice = advise_installed(request, catalog, installed);
