@@ -133,7 +133,7 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
   // The note on a terminal while the network is slow; erased when this returns, before anything is written.
   ProgressNote progress(progress_terminal(env));
   std::optional<RemoteExplainer> remote;
-  if (options.remote_flags.remote) remote.emplace(options.remote_flags, env, &progress);
+  if (options.remote_flags.remote) remote.emplace(options.remote_flags, env, progress.sink());
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   result.err = warning_lines(hardware.warnings);

@@ -205,7 +205,7 @@ FitAdvice advise_remote_file(const FitOptions& options, const FitRequest& reques
                              const Environment& env, RemoteRead& read) {
   {
     ProgressNote progress(progress_terminal(env));  // erased at the end of this block, before any output
-    RemoteExplainer remote(options.remote_flags, env, &progress);
+    RemoteExplainer remote(options.remote_flags, env, progress.sink());
     read = remote.read(options.model, catalog);
   }
   if (!read.explanation) throw repository_alone(read.listing);
@@ -232,9 +232,9 @@ CommandResult fit_on(const FitOptions& options, const Catalog& catalog, const Te
       advice = advise_remote_file(options, request, catalog, env, remote);
     } else if (options.installed) {
       ProgressNote progress(progress_terminal(env));  // a store on a slow disk
-      StoreScan scan = installed_models(store_variables(env), &progress);
+      StoreScan scan = installed_models(store_variables(env), progress.sink());
       for (const std::string& w : scan.warnings) warnings += warning_line(w);
-      installed = explain_installed(std::move(scan.files), catalog, &progress);
+      installed = explain_installed(std::move(scan.files), catalog, progress.sink());
       progress.erase();
       for (const InstalledModel& m : installed)
         if (!m.unreadable.empty()) warnings += warning_line(m.unreadable);

@@ -70,8 +70,8 @@ CommandResult run_list(const ListOptions& options, const Catalog& catalog, const
   StoreScan scan;
   {
     ProgressNote progress(progress_terminal(env));  // a store on a slow disk; erased before any output
-    scan = installed_models(variables, &progress);
-    view.models = explain_installed(std::move(scan.files), catalog, &progress);
+    scan = installed_models(variables, progress.sink());
+    view.models = explain_installed(std::move(scan.files), catalog, progress.sink());
   }
   view.roots = store_roots(variables);
   view.warnings = std::move(scan.warnings);

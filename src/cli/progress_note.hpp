@@ -46,6 +46,9 @@ class ProgressNote final : public ProgressSink {
   void tick(std::uint64_t bytes_so_far) override;
   // Clears the line if a note is showing; call before writing anything else to stderr or the terminal.
   void erase();
+  // What to pass to the core: this note on a terminal, else null, so without a terminal the core runs
+  // exactly as with no listener (no step text formatted, no libcurl progress callback).
+  ProgressSink* sink() { return m_terminal.is_terminal ? this : nullptr; }
 
  private:
   void paint(bool new_step);

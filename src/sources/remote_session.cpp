@@ -296,6 +296,7 @@ std::vector<std::unique_ptr<HttpByteSource>> RemoteSession::open(const RemoteLis
     sources.push_back(std::make_unique<HttpByteSource>(m_client.get(), f.url, hub ? m_settings.hf_token : std::string{},
                                                        f.size_bytes == 0 ? std::nullopt : std::optional<std::uint64_t>(f.size_bytes),
                                                        std::move(cached)));
+    if (m_progress == nullptr) continue;
     // An ollama blob's name is its digest: the first hex digits are enough to tell it apart.
     const std::string shown = hub ? file_name(f.path) : f.path.substr(0, std::min<std::size_t>(f.path.size(), 19));
     sources.back()->report_to(m_progress, parts == 1 ? fmt::format("reading the header of {}", shown)
