@@ -363,8 +363,6 @@ std::string shell_word(const std::string& text) {
   return quoted + "'";
 }
 
-// Run commands that use the local copy: ollama runs its own model by name; llama-server loads the file
-// (an ollama blob is a GGUF too), part 1 of a split set finding the others.
 // llama-server's options for a placed file, after the flags that say which file it loads.
 std::string llama_server_options(const Candidate& cand, const FitRequest& r, std::uint64_t context_tokens) {
   std::string cmd = fmt::format(" -c {} -np 1", context_tokens);
@@ -374,6 +372,8 @@ std::string llama_server_options(const Candidate& cand, const FitRequest& r, std
   return cmd + kv_flags(r) + tensor_split_flag(cand, r);
 }
 
+// Run commands that use the local copy: ollama runs its own model by name; llama-server loads the file
+// (an ollama blob is a GGUF too), part 1 of a split set finding the others.
 void attach_installed_commands(Candidate& cand, const FitRequest& r, std::uint64_t context_tokens) {
   const InstalledCopy& copy = *cand.installed;
   if (copy.store == StoreKind::ollama)
