@@ -322,6 +322,11 @@ def fit_remote(r, server, total):
     one_line_error(code, err, 2, ["is a repository", "UD-IQ1_S"], "fit --remote of a repository alone")
     code, out, err, _, log = r.run("fit", "--remote", "--installed", "--vram", "24GB", "--model", name)
     one_line_error(code, err, 2, ["--installed"], "fit --remote --installed")
+    code, out, err, _, log = r.run("fit", "--remote", "--model", name)  # R1TAG_DETECT=off: no hardware at all
+    one_line_error(code, err, 2, ["say what hardware"], "fit --remote without hardware")
+    check(not log, "fit --remote without hardware: the flags are checked before any request")
+    code, out, err, _, log = r.run("fit", "--offline", "--vram", "24GB", "--model", name)
+    one_line_error(code, err, 2, ["--offline goes with --remote"], "fit --offline without --remote")
 
 
 if __name__ == "__main__":
