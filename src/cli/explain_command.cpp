@@ -18,8 +18,8 @@
 #include "cli/app.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/options.hpp"
-#include "cli/system_command.hpp"
 #include "cli/progress_note.hpp"
+#include "cli/system_command.hpp"
 #include "cli/remote_command.hpp"
 #include "render/explain_render.hpp"
 
@@ -129,9 +129,9 @@ CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog,
   const Hardware hardware = effective_hardware(options.hardware, catalog, env);
   const MemoryQuestion question = memory_question(options, catalog, hardware);
   const InstalledOllama ollama(env);
-  // Only --remote makes an HTTP client: without it r1tag opens no connection.
   // The note on a terminal while the network is slow; erased when this returns, before anything is written.
   ProgressNote progress(progress_terminal(env));
+  // Only --remote makes an HTTP client: without it r1tag opens no connection.
   std::optional<RemoteExplainer> remote;
   if (options.remote_flags.remote) remote.emplace(options.remote_flags, env, progress.sink());
   std::vector<ExplainOutcome> outcomes;
