@@ -9,6 +9,7 @@
 #include <r1tag/sources/store_locations.hpp>
 
 #include "support/fake_home.hpp"
+#include "support/recording_sink.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,6 +19,7 @@
 
 using namespace r1tag;
 using r1tag::test::FakeHome;
+using r1tag::test::RecordingSink;
 using r1tag::test::ScratchDir;
 
 namespace {
@@ -248,17 +250,6 @@ TEST_CASE("installed models are explained from their own headers; a bad file is 
   CHECK_FALSE(models[2].explanation.has_value());
   CHECK(models[2].unreadable.find("not-a-model.gguf") != std::string::npos);
 }
-
-namespace {
-
-// Records what the core reports, as the CLI's progress note would receive it.
-struct RecordingSink final : ProgressSink {
-  std::vector<std::string> steps;
-  void step(std::string_view what) override { steps.emplace_back(what); }
-  void tick(std::uint64_t) override {}
-};
-
-}  // namespace
 
 TEST_CASE("store walks and header reads report each folder and file to a progress sink", "[sources][progress]") {
   const auto& home = r1tag::test::shared_fake_home().dir;

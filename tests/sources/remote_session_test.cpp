@@ -1,6 +1,8 @@
 #include <r1tag/common/error.hpp>
 #include <r1tag/sources/remote_session.hpp>
 
+#include "support/recording_sink.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -81,15 +83,7 @@ TEST_CASE("RemoteSession follows the listing's pages and picks every part of a q
   CHECK(listing.quants[1].bytes == 131000000000);
 }
 
-namespace {
-
-struct RecordingSink final : ProgressSink {
-  std::vector<std::string> steps;
-  void step(std::string_view what) override { steps.emplace_back(what); }
-  void tick(std::uint64_t) override {}
-};
-
-}  // namespace
+using r1tag::test::RecordingSink;
 
 TEST_CASE("RemoteSession reports the listing and each part's header read to its progress sink", "[sources][progress]") {
   RecordingSink sink;
