@@ -6,7 +6,8 @@
 // CPU backend, no_alloc dry run, ubatch 512, one sequence. Model bytes and KV+compute bytes are exact
 // (llama_model/llama_context memory_breakdown); K, V, compute and output are the MiB its log prints
 // with two decimals ("llama_kv_cache: size = …", "CPU compute buffer size = …", "output buffer size = …"),
-// stored here in hundredths of a MiB.
+// stored here in hundredths of a MiB. dry_run_rows_b10256.inc pins the same matrix from llama.cpp b10256
+// built from source (dry_run_native.cpp), so the b10488 r1tag's profile names is bracketed by two builds.
 #include <r1tag/memory/compute_buffer.hpp>
 #include <r1tag/common/error.hpp>
 #include <r1tag/gguf/file_size.hpp>
@@ -19,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -319,6 +321,8 @@ const DryRunContext k_dry_run_contexts[] = {
     {"DeepSeek-R1", KvLayout::deepseek_mla, 131072, "Q4_0", true, 131072, 247050, 0, 53601, 49, 3152553984ULL},
 };
 
+#include "dry_run_rows_b10256.inc"  // the same rows from llama.cpp b10256 built from source
+
 const Catalog& catalog() { return embedded_catalog(); }
 const RuntimeProfile& llama_cpp() { return *find_runtime(catalog(), "llama.cpp"); }
 // The ollama the published measurements ran (2025-26 releases before v0.30, its own estimator and runner).
@@ -394,9 +398,11 @@ TEST_CASE("kv_cache pads cells as llama.cpp does", "[memory_estimator]") {
   CHECK(kv_cache_cells(1000, 3, llama_cpp()) == 3 * 1024);
 }
 
-TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exact, CPU compute within 10 %",
-          "[memory_estimator]") {
-  for (const DryRunModel& row : k_dry_run_models) {
+namespace {
+
+// One build's dry-run rows against r1tag: model, KV and output exact, CPU compute within 10 %.
+void check_dry_run(std::span<const DryRunModel> models, std::span<const DryRunContext> contexts) {
+  for (const DryRunModel& row : models) {
     INFO(row.model << " " << row.scheme);
     const MemoryEstimate e = estimate_memory(model(row.model), plan(row.model, row.layout, row.scheme), llama_cpp(),
                                              request(4096), catalog());
@@ -404,7 +410,7 @@ TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exa
     CHECK(model(row.model).hparams.vocab_size == row.n_vocab);
   }
   double worst_compute_error = 0;
-  for (const DryRunContext& row : k_dry_run_contexts) {
+  for (const DryRunContext& row : contexts) {
     INFO(row.model << " ctx " << row.context_tokens << " " << row.kv_type << " fa " << row.flash_attention);
     MemoryRequest r = request(row.context_tokens, row.kv_type, row.flash_attention);
     r.kv_layout = row.layout;
@@ -434,6 +440,16 @@ TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exa
                   static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
   }
   CHECK(worst_compute_error > 0);  // the table was read
+}
+
+}  // namespace
+
+TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exact, CPU compute within 10 %",
+          "[memory_estimator]") {
+  SECTION("llama.cpp v0.5.0 (node-llama-cpp 3.22.1)") { check_dry_run(k_dry_run_models, k_dry_run_contexts); }
+  SECTION("llama.cpp b10256 built from source (llama.rn 0.12.9's copy of the tree)") {
+    check_dry_run(k_dry_run_models_b10256, k_dry_run_contexts_b10256);
+  }
 }
 
 TEST_CASE("memory_estimator applies each runtime's KV cache rules", "[memory_estimator]") {
