@@ -1,4 +1,5 @@
 // dry_run_native FILE.gguf [--ctx 2048,4096] [--kv f16,q8_0,q4_0] [--fa on,off] [--ubatch 512]
+//                [--seqs 1] [--kv-unified]
 //
 // dry_run.mjs without node: the same no_alloc dry run against a libllama built from source, for llama.cpp
 // trees that no node-llama-cpp release bundles. Prints the same JSON as dry_run.mjs (pin_results.py reads
@@ -63,6 +64,8 @@ struct Args {
   std::vector<std::string> kv{"f16"};
   std::vector<bool> fa{false};
   std::uint32_t ubatch = 512;
+  std::uint32_t seqs = 1;    // n_seq_max: llama-server's slots (-np; "auto" is 4 with a unified KV cache)
+  bool kv_unified = false;   // -kvu: one KV pool shared by the slots instead of n_ctx / seqs cells each
 };
 
 Args parse(int argc, char** argv) {
@@ -77,10 +80,12 @@ Args parse(int argc, char** argv) {
     else if (arg == "--kv") a.kv = split(next());
     else if (arg == "--fa") { a.fa.clear(); for (const auto& v : split(next())) a.fa.push_back(v == "on"); }
     else if (arg == "--ubatch") a.ubatch = static_cast<std::uint32_t>(std::stoul(next()));
+    else if (arg == "--seqs") a.seqs = static_cast<std::uint32_t>(std::stoul(next()));
+    else if (arg == "--kv-unified") a.kv_unified = true;
     else a.file = arg;
   }
   if (a.file.empty()) {
-    std::fprintf(stderr, "usage: dry_run_native FILE.gguf [--ctx 2048,4096] [--kv f16,q8_0] [--fa on,off] [--ubatch 512]\n");
+    std::fprintf(stderr, "usage: dry_run_native FILE.gguf [--ctx 2048,4096] [--kv f16,q8_0] [--fa on,off] [--ubatch 512] [--seqs 1] [--kv-unified]\n");
     std::exit(2);
   }
   for (const auto& kv : a.kv)
@@ -114,23 +119,26 @@ int main(int argc, char** argv) {
   for (const std::uint32_t n_ctx : args.ctx) {
     for (const auto& kv : args.kv) {
       for (const bool fa : args.fa) {
-        // As node-llama-cpp's AddonContext: batch = ubatch, one sequence, no unified KV, no full SWA cache.
+        // As node-llama-cpp's AddonContext: batch = ubatch, one sequence, no unified KV, no full SWA cache
+        // (--seqs/--kv-unified change the last two, to measure llama-server's slots).
         llama_context_params cp = llama_context_default_params();
         cp.n_ctx = n_ctx;
         cp.n_batch = args.ubatch;
         cp.n_ubatch = args.ubatch;
-        cp.n_seq_max = 1;
+        cp.n_seq_max = args.seqs;
         cp.n_threads = 1;
         cp.n_threads_batch = 1;
         cp.no_perf = true;
         cp.swa_full = false;
-        cp.kv_unified = false;
+        cp.kv_unified = args.kv_unified;
         cp.flash_attn_type = fa ? LLAMA_FLASH_ATTN_TYPE_ENABLED : LLAMA_FLASH_ATTN_TYPE_DISABLED;
         cp.type_k = static_cast<decltype(cp.type_k)>(k_ggml_type_ids.at(kv));
         cp.type_v = static_cast<decltype(cp.type_v)>(k_ggml_type_ids.at(kv));
         std::string entry = "{\"context_tokens\": " + std::to_string(n_ctx) + ", \"kv_type\": " + json_string(kv) +
                             ", \"flash_attention\": " + (fa ? "true" : "false") +
                             ", \"ubatch_tokens\": " + std::to_string(args.ubatch);
+        if (args.seqs != 1 || args.kv_unified)
+          entry += ", \"sequences\": " + std::to_string(args.seqs) + ", \"kv_unified\": " + (args.kv_unified ? "true" : "false");
         g_log.clear();
         llama_context* ctx = llama_init_from_model(model, cp);
         if (ctx == nullptr) {

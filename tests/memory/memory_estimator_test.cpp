@@ -452,6 +452,58 @@ TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exa
   }
 }
 
+TEST_CASE("memory_estimator follows llama.cpp's split slots (-np 4): KV and output exact, CPU compute within 10 %",
+          "[memory_estimator]") {
+  // dry_run_native.cpp --seqs 4 (n_seq_max 4, kv_unified off: -c N -np 4 gives 4 streams of N/4 cells),
+  // f16 KV, Q4_K_M, ubatch 512; identical in llama.cpp v0.5.0 and b10256 built from source. The log's
+  // cell count is per stream. With --kv-unified (llama-server's -np auto: 4 slots, one pool) KV and compute
+  // equal the one-sequence rows above and only the output buffer grows 4 times, as here.
+  struct SlotRow {
+    const char* model;
+    KvLayout layout;
+    std::uint64_t total_context_tokens;  // -c
+    bool flash_attention;
+    std::uint64_t cells_per_stream, k_centi_mib, v_centi_mib, compute_centi_mib, output_centi_mib;
+    std::uint64_t kv_plus_compute_bytes;
+  };
+  const SlotRow rows[] = {
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 4096, true, 1024, 11200, 11200, 31100, 232, 560990208ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 4096, false, 1024, 11200, 11200, 31100, 232, 560990208ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 32768, true, 8192, 89600, 89600, 31100, 232, 2205157376ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 32768, false, 8192, 89600, 89600, 50101, 232, 2404395008ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 4096, true, 1024, 27450, 0, 40901, 197, 716711936ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 4096, false, 1024, 27450, 0, 66601, 197, 986195968ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 32768, true, 8192, 219600, 0, 41601, 197, 2738890752ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 32768, false, 8192, 219600, 0, 245601, 197, 4877985792ULL},
+  };
+  for (const SlotRow& row : rows) {
+    INFO(row.model << " -c " << row.total_context_tokens << " -np 4 fa " << row.flash_attention);
+    MemoryRequest r = request(row.total_context_tokens / 4, "F16", row.flash_attention);
+    r.parallel_sequences = 4;
+    r.kv_layout = row.layout;
+    const Model& m = model(row.model);
+    const MemoryEstimate e = estimate_memory(m, plan(row.model, row.layout), llama_cpp(), r, catalog());
+    CHECK(e.kv_cache_cells == 4 * row.cells_per_stream);
+    const KvCacheShape shape = kv_cache_shape(m, row.layout, llama_cpp());
+    const GgmlType& f16 = *catalog().find_type("F16");
+    const std::uint64_t k_bytes = cache_values_bytes(shape.key_values_per_cell, f16) * e.kv_cache_cells * m.hparams.block_count;
+    const std::uint64_t v_bytes = cache_values_bytes(shape.value_values_per_cell, f16) * e.kv_cache_cells * m.hparams.block_count;
+    CHECK(e.kv_cache_bytes == k_bytes + v_bytes);
+    CHECK(logged_centi_mib(k_bytes) == row.k_centi_mib);
+    CHECK(logged_centi_mib(v_bytes) == row.v_centi_mib);
+    CHECK(logged_centi_mib(e.output_bytes) == row.output_centi_mib);
+    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
+    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
+    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
+                         static_cast<double>(llama_compute);
+    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
+      std::printf("np4 %s %llu fa=%d llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.model,
+                  static_cast<unsigned long long>(row.total_context_tokens), row.flash_attention,
+                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
+    CHECK(std::abs(error) <= 0.10);
+  }
+}
+
 TEST_CASE("memory_estimator applies each runtime's KV cache rules", "[memory_estimator]") {
   SECTION("ollama before v0.30 caches f16 for DeepSeek-R1 671B whatever KV type is asked (key_length 192 != value_length 128)") {
     MemoryRequest r = request(4096, "Q8_0", true, ollama());
