@@ -504,6 +504,70 @@ TEST_CASE("memory_estimator follows llama.cpp's split slots (-np 4): KV and outp
   }
 }
 
+TEST_CASE("memory_estimator follows llama.cpp's compute buffer at larger ubatches (-ub 1024, 2048)", "[memory_estimator]") {
+  // dry_run_native.cpp --ubatch N (batch = ubatch), f16 KV, Q4_K_M, one sequence; identical in llama.cpp
+  // v0.5.0 and b10256 built from source. KV and output do not depend on the ubatch (checked by the rows above).
+  struct UbatchRow {
+    const char* model;
+    KvLayout layout;
+    std::uint32_t ubatch_tokens;
+    std::uint64_t context_tokens;
+    bool flash_attention;
+    std::uint64_t compute_centi_mib;
+    std::uint64_t kv_plus_compute_bytes;
+  };
+  const UbatchRow rows[] = {
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 1024, 4096, true, 62200, 887099392ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 1024, 4096, false, 62200, 887099392ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 1024, 32768, true, 62200, 2531266560ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 1024, 32768, false, 378602, 5848977408ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 2048, 4096, true, 124401, 1539317760ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 2048, 4096, false, 124401, 1539317760ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 2048, 32768, true, 124401, 3183484928ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 2048, 32768, false, 757204, 9818906624ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 1024, 4096, true, 63400, 1738543104ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 1024, 4096, false, 76402, 1874874368ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 1024, 32768, true, 63400, 9254735872ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 1024, 32768, false, 535602, 14206128128ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 2048, 4096, true, 126801, 2403344384ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 2048, 4096, false, 152804, 2676006912ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 2048, 32768, true, 126801, 9919537152ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 2048, 32768, false, 1071204, 19822321664ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 1024, 4096, true, 53300, 1095766016ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 1024, 4096, false, 61602, 1182814208ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 1024, 32768, true, 53300, 4853862400ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 1024, 32768, false, 431202, 8816447488ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 2048, 4096, true, 106601, 1654661120ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 2048, 4096, false, 123204, 1828757504ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 2048, 32768, true, 106601, 5412757504ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 2048, 32768, false, 862404, 13337927680ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 1024, 4096, true, 82402, 1151881216ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 1024, 4096, false, 288002, 3307753472ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 1024, 32768, true, 88002, 3225440256ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 1024, 32768, false, 1732802, 20472418304ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 2048, 4096, true, 164804, 2015928320ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 2048, 4096, false, 576004, 6327672832ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 2048, 32768, true, 176004, 4148207616ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 2048, 32768, false, 3465604, 38642163712ULL},
+  };
+  for (const UbatchRow& row : rows) {
+    INFO(row.model << " -c " << row.context_tokens << " -ub " << row.ubatch_tokens << " fa " << row.flash_attention);
+    MemoryRequest r = request(row.context_tokens, "F16", row.flash_attention);
+    r.ubatch_tokens = row.ubatch_tokens;
+    r.kv_layout = row.layout;
+    const MemoryEstimate e = estimate_memory(model(row.model), plan(row.model, row.layout), llama_cpp(), r, catalog());
+    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
+    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
+    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
+                         static_cast<double>(llama_compute);
+    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
+      std::printf("ub%u %s %llu fa=%d llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.ubatch_tokens, row.model,
+                  static_cast<unsigned long long>(row.context_tokens), row.flash_attention,
+                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
+    CHECK(std::abs(error) <= 0.10);
+  }
+}
+
 TEST_CASE("memory_estimator applies each runtime's KV cache rules", "[memory_estimator]") {
   SECTION("ollama before v0.30 caches f16 for DeepSeek-R1 671B whatever KV type is asked (key_length 192 != value_length 128)") {
     MemoryRequest r = request(4096, "Q8_0", true, ollama());
