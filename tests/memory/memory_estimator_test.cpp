@@ -568,6 +568,52 @@ TEST_CASE("memory_estimator follows llama.cpp's compute buffer at larger ubatche
   }
 }
 
+TEST_CASE("memory_estimator's llama.cpp default context is the trained one, as llama.cpp's -c 0", "[memory_estimator]") {
+  // dry_run_native.cpp --ctx 0 (n_ctx 0: "from model"), flash attention on, Q4_K_M, ubatch 512, llama.cpp
+  // v0.5.0 built from source: the cells llama.cpp gives -c 0, the KV, output and compute it plans there.
+  struct TrainedRow {
+    const char* model;
+    KvLayout layout;
+    const char* kv_type;
+    std::uint64_t kv_cells, k_centi_mib, v_centi_mib, compute_centi_mib, output_centi_mib;
+    std::uint64_t kv_plus_compute_bytes;
+  };
+  const TrainedRow rows[] = {
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, "F16", 131072, 358400, 358400, 31100, 58, 7842301952ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, "Q8_0", 131072, 190400, 190400, 31800, 58, 4326426624ULL},
+      {"DeepSeek-R1-0528-Qwen3-8B", KvLayout::standard, "F16", 131072, 921600, 921600, 31275, 58, 19655297024ULL},
+      {"DeepSeek-R1-0528-Qwen3-8B", KvLayout::standard, "Q8_0", 131072, 489600, 489600, 32075, 58, 10603988992ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, "F16", 163840, 1098000, 0, 56801, 49, 12108965888ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, "Q8_0", 163840, 583312, 0, 56801, 49, 6712076288ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_legacy, "F16", 163840, 46848000, 31232000, 45601, 49, 819206305792ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_legacy, "Q8_0", 163840, 24888000, 16592000, 44004, 49, 435410745344ULL},
+  };
+  for (const TrainedRow& row : rows) {
+    INFO(row.model << " -c 0 " << row.kv_type);
+    const Model& m = model(row.model);
+    MemoryRequest r = request(default_context_tokens(llama_cpp(), m, 0), row.kv_type, true);
+    r.kv_layout = row.layout;
+    const MemoryEstimate e = estimate_memory(m, plan(row.model, row.layout), llama_cpp(), r, catalog());
+    CHECK(e.kv_cache_cells == row.kv_cells);
+    const KvCacheShape shape = kv_cache_shape(m, row.layout, llama_cpp());
+    const GgmlType& type = *catalog().find_type(row.kv_type);
+    const std::uint64_t k_bytes = cache_values_bytes(shape.key_values_per_cell, type) * row.kv_cells * m.hparams.block_count;
+    const std::uint64_t v_bytes = cache_values_bytes(shape.value_values_per_cell, type) * row.kv_cells * m.hparams.block_count;
+    CHECK(e.kv_cache_bytes == k_bytes + v_bytes);
+    CHECK(logged_centi_mib(k_bytes) == row.k_centi_mib);
+    CHECK(logged_centi_mib(v_bytes) == row.v_centi_mib);
+    CHECK(logged_centi_mib(e.output_bytes) == row.output_centi_mib);
+    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
+    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
+    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
+                         static_cast<double>(llama_compute);
+    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
+      std::printf("c0 %s %s llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.model, row.kv_type,
+                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
+    CHECK(std::abs(error) <= 0.10);
+  }
+}
+
 TEST_CASE("memory_estimator applies each runtime's KV cache rules", "[memory_estimator]") {
   SECTION("ollama before v0.30 caches f16 for DeepSeek-R1 671B whatever KV type is asked (key_length 192 != value_length 128)") {
     MemoryRequest r = request(4096, "Q8_0", true, ollama());
