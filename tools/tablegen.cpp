@@ -167,14 +167,15 @@ std::string runtime(const RuntimeProfile& p) {
       ".default_ubatch_tokens = {}, .default_context = {}, .default_parallel_sequences = {}, .v_less_mla_cache = {}, "
       ".output_layer_offload = {}, .quantized_v_without_flash_attention = {}, "
       ".kv_cache_type_needs_equal_key_value_length = {}, .clamps_context_to_trained = {}, .gpu_overhead = {}, "
-      ".host_prompt_cache_bytes = {}, .pipeline_parallel_copies = {}, .modelled_version = {{}}, .selected_because = {{}}}}",
+      ".host_prompt_cache_bytes = {}, .pipeline_parallel_copies = {}, .kq_mask_bytes_with_flash_attention = {}, .modelled_version = {{}}, .selected_because = {{}}}}",
       lit(p.name), runtime_choice(p.version), runtime_choice(p.first_version), runtime_choice(p.placement), runtime_figure(p.kv_padding_tokens), runtime_figure(p.default_batch_tokens),
       runtime_figure(p.default_ubatch_tokens), list("RuntimeContextDefault", p.default_context, runtime_context_default),
       list("RuntimeVersionedFigure", p.default_parallel_sequences, runtime_versioned), runtime_flag(p.v_less_mla_cache),
       runtime_choice(p.output_layer_offload), runtime_choice(p.quantized_v_without_flash_attention),
       runtime_flag(p.kv_cache_type_needs_equal_key_value_length), runtime_flag(p.clamps_context_to_trained),
       list("RuntimeGpuOverhead", p.gpu_overhead, runtime_overhead), runtime_figure(p.host_prompt_cache_bytes),
-      runtime_figure(p.pipeline_parallel_copies));
+      runtime_figure(p.pipeline_parallel_copies),
+      list("RuntimeVersionedFigure", p.kq_mask_bytes_with_flash_attention, runtime_versioned));
 }
 
 std::string device(const Device& d) {

@@ -3,6 +3,7 @@
 #include <r1tag/advice/installed_model.hpp>
 
 #include <r1tag/gguf/custom_mix.hpp>
+#include <r1tag/common/byte_size.hpp>
 #include <r1tag/common/error.hpp>
 #include <r1tag/common/suggest.hpp>
 
@@ -362,18 +363,32 @@ std::string shell_word(const std::string& text) {
   return quoted + "'";
 }
 
+// llama-server's options for a placed file, after the flags that say which file it loads.
+std::string llama_server_options(const Candidate& cand, const FitRequest& r, std::uint64_t context_tokens) {
+  std::string cmd = fmt::format(" -c {} -np 1", context_tokens);
+  cmd += fmt::format(" -ngl {}", cand.placement == PlacementKind::cpu ? 0 : cand.fit.estimate.gpu_layers);
+  if (cand.experts_on_cpu) cmd += fmt::format(" --n-cpu-moe {}", cand.model->hparams.block_count);
+  cmd += r.flash_attention ? " -fa on" : " -fa off";
+  return cmd + kv_flags(r) + tensor_split_flag(cand, r);
+}
+
 // Run commands that use the local copy: ollama runs its own model by name; llama-server loads the file
 // (an ollama blob is a GGUF too), part 1 of a split set finding the others.
 void attach_installed_commands(Candidate& cand, const FitRequest& r, std::uint64_t context_tokens) {
   const InstalledCopy& copy = *cand.installed;
   if (copy.store == StoreKind::ollama)
     cand.ollama_command = fmt::format("OLLAMA_CONTEXT_LENGTH={} ollama run {}", context_tokens, copy.name);
-  std::string cmd = fmt::format("llama-server -m {} -c {} -np 1", shell_word(copy.paths.front()), context_tokens);
-  cmd += fmt::format(" -ngl {}", cand.placement == PlacementKind::cpu ? 0 : cand.fit.estimate.gpu_layers);
-  if (cand.experts_on_cpu) cmd += fmt::format(" --n-cpu-moe {}", cand.model->hparams.block_count);
-  cmd += r.flash_attention ? " -fa on" : " -fa off";
-  cmd += kv_flags(r) + tensor_split_flag(cand, r);
-  cand.llama_server_command = cmd;
+  cand.llama_server_command = fmt::format("llama-server -m {}{}", shell_word(copy.paths.front()), llama_server_options(cand, r, context_tokens));
+}
+
+// Run commands that fetch the remote file: `ollama run` pulls a registry name, llama-server's -hf a Hub file.
+void attach_remote_commands(Candidate& cand, const FitRequest& r, std::uint64_t context_tokens, const RemoteModel& remote) {
+  if (!remote.ollama_name.empty())
+    cand.ollama_command = fmt::format("OLLAMA_CONTEXT_LENGTH={} ollama run {}", context_tokens, shell_word(remote.ollama_name));
+  if (remote.llama_server_source.empty()) return;
+  std::string cmd = "llama-server";
+  for (const std::string& word : remote.llama_server_source) cmd += " " + shell_word(word);
+  cand.llama_server_command = cmd + llama_server_options(cand, r, context_tokens);
 }
 
 }  // namespace
@@ -430,10 +445,13 @@ FitAdvice advise(const FitRequest& request, const Catalog& catalog, PlanCache& p
   return advice;
 }
 
-std::optional<Candidate> place_installed(const InstalledModel& installed, const FitRequest& request, const Catalog& catalog,
-                                         const RuntimeProfile& runtime) {
-  if (!installed.explanation || !installed.explanation->computed) return std::nullopt;
-  const Explanation& e = *installed.explanation;
+namespace {
+
+// A file explained from its headers placed from its real tensors; nullopt when it does not fit or cannot be
+// placed (no tensors, an architecture the memory engine does not model, a context above its trained one).
+std::optional<Candidate> place_file(const Explanation& e, std::uint64_t bytes, const FitRequest& request, const Catalog& catalog,
+                                    const RuntimeProfile& runtime) {
+  if (!e.computed) return std::nullopt;
   if (e.file && !e.file->memory_modelled) return std::nullopt;
   if (context_for(*e.variant.model, request, runtime) == 0) return std::nullopt;
   Candidate cand;
@@ -441,11 +459,53 @@ std::optional<Candidate> place_installed(const InstalledModel& installed, const 
   cand.scheme = e.variant.scheme;
   cand.ollama_tag = e.variant.ollama_tag;
   cand.kv_layout = e.kv_layout;
-  cand.file_bytes = installed.file.bytes;
+  cand.file_bytes = bytes;
   cand.file_basis = "header";
-  cand.installed = InstalledCopy{installed.file.name, installed.file.store, installed.file.paths};
   if (!place_weights(cand, e.computed->layers, request, catalog, runtime)) return std::nullopt;
   return cand;
+}
+
+// Why a remote file is no candidate, as one error with what to try.
+Error remote_does_not_fit(const RemoteModel& remote, const FitRequest& request, const RuntimeProfile& runtime) {
+  const Explanation& e = *remote.explanation;
+  const std::string& name = remote.summary.name;
+  if (!e.computed || (e.file && !e.file->memory_modelled))
+    return Error(ExitCode::nothing_fits,
+                 fmt::format("{}: r1tag does not model the memory of its architecture ({})", name,
+                             e.file ? e.file->architecture : std::string("unknown")),
+                 "r1tag explain --remote NAME still shows its exact size");
+  if (context_for(*e.variant.model, request, runtime) == 0)
+    return Error(ExitCode::nothing_fits,
+                 fmt::format("{}: {} tokens of context are above the model's trained context ({} tokens)", name,
+                             request.context_tokens, e.variant.model->hparams.context_length),
+                 "ask for less with --ctx");
+  return Error(ExitCode::nothing_fits,
+               fmt::format("{} ({}) does not fit this budget at {} tokens of context", name, format_gib(remote.bytes),
+                           request.context_tokens),
+               std::string("r1tag explain --remote NAME with the same hardware flags shows its memory per device; a smaller "
+                           "quant or --ctx may fit") +
+                   (!request.ram_known && !request.gpus.empty() ? "; --ram SIZE allows partial offload" : ""));
+}
+
+}  // namespace
+
+std::optional<Candidate> place_installed(const InstalledModel& installed, const FitRequest& request, const Catalog& catalog,
+                                         const RuntimeProfile& runtime) {
+  if (!installed.explanation) return std::nullopt;
+  std::optional<Candidate> cand = place_file(*installed.explanation, installed.file.bytes, request, catalog, runtime);
+  if (cand) cand->installed = InstalledCopy{installed.file.name, installed.file.store, installed.file.paths};
+  return cand;
+}
+
+FitAdvice advise_remote(const FitRequest& request, const Catalog& catalog, const RemoteModel& remote) {
+  FitAdvice advice = advice_for(request, catalog);
+  std::optional<Candidate> cand = place_file(*remote.explanation, remote.bytes, request, catalog, *advice.runtime);
+  if (!cand) throw remote_does_not_fit(remote, request, *advice.runtime);
+  cand->remote = remote.summary;
+  cand->why = detail::why(*cand, nullptr, request, catalog.ranking);
+  attach_remote_commands(*cand, request, context_for(*cand->model, request, *advice.runtime), remote);
+  advice.candidates.push_back(std::move(*cand));
+  return advice;
 }
 
 FitAdvice advise_installed(const FitRequest& request, const Catalog& catalog, const std::vector<InstalledModel>& installed) {

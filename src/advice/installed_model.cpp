@@ -61,10 +61,15 @@ InstalledModel explain_installed(InstalledFile file, const Catalog& catalog) {
   return model;
 }
 
-std::vector<InstalledModel> explain_installed(std::vector<InstalledFile> files, const Catalog& catalog) {
+std::vector<InstalledModel> explain_installed(std::vector<InstalledFile> files, const Catalog& catalog,
+                                              ProgressSink* progress) {
   std::vector<InstalledModel> models;
   models.reserve(files.size());
-  for (InstalledFile& f : files) models.push_back(explain_installed(std::move(f), catalog));
+  for (InstalledFile& f : files) {
+    if (progress != nullptr)
+      progress->step(fmt::format("reading the header of {} ({} of {})", f.name, models.size() + 1, files.size()));
+    models.push_back(explain_installed(std::move(f), catalog));
+  }
   return models;
 }
 

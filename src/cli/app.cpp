@@ -256,6 +256,9 @@ int run_main(int argc, char** argv) {
   }
   winsize size{};
   if (env.stdout_is_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 60) env.terminal_width = size.ws_col;
+  env.stderr_is_tty = isatty(STDERR_FILENO) == 1;
+  if (env.stderr_is_tty && ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) env.stderr_width = size.ws_col;
+  env.write_stderr_now = [](std::string_view text) { write_now(STDERR_FILENO, text); };
   const std::vector<std::string> args(argv + 1, argv + argc);
   // Results are collected and written once, so a failure never leaves half a document on stdout.
   const CommandResult result = run_collected(args, env);

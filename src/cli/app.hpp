@@ -17,6 +17,11 @@ struct Environment {
   std::string no_color;   // $NO_COLOR
   std::string data_dir;   // $R1TAG_DATA
   int terminal_width = 100;
+  // stderr, for the progress note only (cli/progress_note): whether it is a terminal, its width, and a
+  // write that reaches it at once. Unset in tests: no note is ever written.
+  bool stderr_is_tty = false;
+  int stderr_width = 80;
+  std::function<void(std::string_view)> write_stderr_now;
   // Every other variable a command reads (HOME, OLLAMA_MODELS, HF_ENDPOINT, R1TAG_SYSROOT, PATH, ...):
   // run_main copies the process environment; tests set exactly what they need, so nothing leaks in.
   std::map<std::string, std::string, std::less<>> variables;

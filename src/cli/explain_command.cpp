@@ -18,6 +18,7 @@
 #include "cli/app.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/options.hpp"
+#include "cli/progress_note.hpp"
 #include "cli/system_command.hpp"
 #include "cli/remote_command.hpp"
 #include "render/explain_render.hpp"
@@ -46,7 +47,8 @@ void add_explain_command(CLI::App& app, ExplainOptions& options) {
                   "ollama@0.29 or ollama@VERSION for older releases")
       ->option_text("NAME[@VERSION]");
   add_hardware_flags(*cmd, options.hardware);
-  add_remote_flags(*cmd, options);
+  add_remote_flags(*cmd, options.remote_flags,
+                   "Read the names' GGUF headers online (Hugging Face, ollama registry) with range requests: exact figures for any upload");
   cmd->add_flag("--tensors", options.tensors,
                 "List every tensor with its shape, ggml type and bytes, as llama-quantize --dry-run would");
   cmd->footer(
@@ -122,13 +124,16 @@ std::optional<Explanation> explain_installed_ollama(const std::string& input, co
 }  // namespace
 
 CommandResult run_explain(const ExplainOptions& options, const Catalog& catalog, const TextStyle& style, const Environment& env) {
-  if (options.offline && !options.remote) throw Error::usage("--offline goes with --remote", "r1tag explain --remote --offline NAME");
+  if (options.remote_flags.offline && !options.remote_flags.remote)
+    throw Error::usage("--offline goes with --remote", "r1tag explain --remote --offline NAME");
   const Hardware hardware = effective_hardware(options.hardware, catalog, env);
   const MemoryQuestion question = memory_question(options, catalog, hardware);
   const InstalledOllama ollama(env);
+  // The note on a terminal while the network is slow; erased when this returns, before anything is written.
+  ProgressNote progress(progress_terminal(env));
   // Only --remote makes an HTTP client: without it r1tag opens no connection.
   std::optional<RemoteExplainer> remote;
-  if (options.remote) remote.emplace(options, env);
+  if (options.remote_flags.remote) remote.emplace(options.remote_flags, env, progress.sink());
   std::vector<ExplainOutcome> outcomes;
   CommandResult result;
   result.err = warning_lines(hardware.warnings);

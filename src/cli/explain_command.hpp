@@ -15,6 +15,13 @@ class App;
 
 namespace r1tag::cli {
 
+// --remote, --offline, --timeout: shared by explain and fit (src/cli/remote_command.cpp).
+struct RemoteFlags {
+  bool remote = false;
+  bool offline = false;
+  double timeout_seconds = 60;
+};
+
 struct ExplainOptions {
   std::vector<std::string> tags;
   bool json = false;
@@ -24,10 +31,7 @@ struct ExplainOptions {
   std::string flash_attn = "on";
   std::string runtime = "llama.cpp";
   HardwareFlags hardware;
-  // --remote (src/cli/remote_command.cpp)
-  bool remote = false;
-  bool offline = false;
-  double timeout_seconds = 60;
+  RemoteFlags remote_flags;
 };
 
 void add_explain_command(CLI::App& app, ExplainOptions& options);

@@ -15,6 +15,8 @@
 #include "cli/installed_runtime.hpp"
 #include "cli/list_command.hpp"
 #include "cli/options.hpp"
+#include "cli/progress_note.hpp"
+#include "cli/remote_command.hpp"
 #include "cli/system_command.hpp"
 #include "render/fit_render.hpp"
 
@@ -95,14 +97,14 @@ FitRequest build_fit_request(const FitOptions& o, const Catalog& catalog, const 
   r.runtime_note = runtime.because;
   choose_context(r, o, catalog);
   r.prefer = o.prefer == "quality" ? Preference::quality : o.prefer == "speed" ? Preference::speed : Preference::balanced;
-  r.model_filter = o.model;
+  r.model_filter = o.remote_flags.remote ? std::string() : o.model;  // with --remote, the name of the file to fit
   r.family_filter = o.family;
   for (const std::string& part : o.tensor_split) r.tensor_split.push_back(checked_share(part));
 
   if (!r.tensor_split.empty() && r.tensor_split.size() != r.gpus.size())
     throw Error::usage("--tensor-split needs one share per GPU");
   if (!o.headroom.empty()) r.headroom_bytes = parse_memory_size(o.headroom);
-  if (!o.model.empty() && std::none_of(catalog.models.begin(), catalog.models.end(), [&](const Model& m) {
+  if (!o.model.empty() && !o.remote_flags.remote && std::none_of(catalog.models.begin(), catalog.models.end(), [&](const Model& m) {
         return m.size_label == o.model || m.id == o.model;
       })) {
     std::vector<std::string_view> names;
@@ -132,7 +134,10 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
                   "llama-server); ollama@0.29 or ollama@VERSION for older releases. Without a version, the one "
                   "installed on PATH if it answers --version")
       ->option_text("NAME[@VERSION]");
-  cmd->add_option("--model", o.model, "Only this model: a size such as 14b, or a model id");
+  cmd->add_option("--model", o.model,
+                  "Only this model: a size such as 14b, or a model id; with --remote, one file by its Hugging Face or ollama "
+                  "registry name (as explain --remote takes it)")
+      ->option_text("NAME");
   cmd->add_option("--family", o.family, "Only distills or the original 671B: distill | original")
       ->check(CLI::IsMember({"distill", "original"}));
   cmd->add_option("--tensor-split", o.tensor_split, "Share of the layers per GPU, e.g. 3,1 (default: by memory)")
@@ -145,6 +150,9 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
   cmd->add_flag("--installed", o.installed,
                 "Rank the models installed on this machine (ollama, Hugging Face cache, llama.cpp cache, LM Studio; see "
                 "'r1tag list') instead of every published variant");
+  add_remote_flags(*cmd, o.remote_flags,
+                   "With --model NAME: read that file's GGUF headers online (Hugging Face, ollama registry; range requests "
+                   "only) and fit that exact file");
   cmd->footer(
       "Sizes: GB, G and GiB all mean 2^30 bytes (GPUs and RAM come in binary sizes); MiB and TB work too.\n"
       "Without --vram, --gpus, --gpu or --ram: the machine r1tag runs on ('r1tag system' shows what it detects).\n"
@@ -160,25 +168,74 @@ void add_fit_command(CLI::App& app, FitOptions& o) {
       "  r1tag fit --vram 24GB --ram 192GB --family original\n"
       "  r1tag fit --ram 32GB                      # CPU only\n"
       "  r1tag fit --vram 12GB --json | jq '.candidates[0].run'\n"
-      "  r1tag fit --installed --vram 8GB          # only what is already downloaded");
+      "  r1tag fit --installed --vram 8GB          # only what is already downloaded\n"
+      "  r1tag fit --remote --model hf.co/unsloth/DeepSeek-R1-GGUF:UD-IQ1_S --vram 24GB --ram 192GB\n"
+      "                                            # that exact file, its headers read online");
 }
 
 namespace {
 
+void check_remote_flags(const FitOptions& options) {
+  const RemoteFlags& remote = options.remote_flags;
+  if (remote.offline && !remote.remote)
+    throw Error::usage("--offline goes with --remote", "r1tag fit --remote --offline --model NAME");
+  if (!remote.remote) return;
+  if (options.model.empty())
+    throw Error::usage("--remote needs --model NAME: the file to read online and fit",
+                       "e.g. r1tag fit --remote --model hf.co/unsloth/DeepSeek-R1-GGUF:UD-IQ1_S --vram 24GB --ram 192GB");
+  if (options.installed || !options.family.empty())
+    throw Error::usage("--remote fits the one file --model names; --installed and --family choose among others",
+                       "drop --installed/--family, or --remote");
+}
+
+// A repository alone names no file to fit: its quants, as the hint.
+Error repository_alone(const RemoteListing& listing) {
+  std::string quants;
+  for (const RemoteQuant& q : listing.quants) quants += (quants.empty() ? "" : ", ") + q.label;
+  const std::string name = describe(listing.name);
+  return Error::usage(fmt::format("{} is a repository: fit needs one of its files", name),
+                      listing.quants.empty() ? std::string("name a quant: --model NAME:QUANT")
+                                             : fmt::format("name a quant, e.g. --model {}:{} (it has {})", name,
+                                                           listing.quants.front().label, quants));
+}
+
+// `fit --remote --model NAME`: the file's headers read online (a note on a terminal while that is slow),
+// then placed from its real tensors. `read` outlives the advice, whose candidate points into it.
+FitAdvice advise_remote_file(const FitOptions& options, const FitRequest& request, const Catalog& catalog,
+                             const Environment& env, RemoteRead& read) {
+  {
+    ProgressNote progress(progress_terminal(env));  // erased at the end of this block, before any output
+    RemoteExplainer remote(options.remote_flags, env, progress.sink());
+    read = remote.read(options.model, catalog);
+  }
+  if (!read.explanation) throw repository_alone(read.listing);
+  const RemoteModel model{&*read.explanation, read.bytes, read.summary, llama_server_source(read.listing.name),
+                          ollama_run_name(read.listing.name)};
+  FitAdvice advice = advise_remote(request, catalog, model);
+  if (!read.listing.note.empty()) advice.notes.push_back(read.listing.note);
+  return advice;
+}
+
 CommandResult fit_on(const FitOptions& options, const Catalog& catalog, const TextStyle& style, const Hardware& hardware,
                      const Environment& env) {
-  if (options.installed && (!options.model.empty() || !options.family.empty()))
+  if (options.installed && !options.remote_flags.remote && (!options.model.empty() || !options.family.empty()))
     throw Error::usage("--model and --family choose among published variants; --installed ranks what is installed",
                        "drop --model/--family, or --installed");
+  check_remote_flags(options);
   const FitRequest request = build_fit_request(options, catalog, hardware, env);
   FitAdvice advice;
   std::vector<InstalledModel> installed;  // outlives `advice`, whose candidates point into it
+  RemoteRead remote;                      // likewise
   std::string warnings;
   try {
-    if (options.installed) {
-      StoreScan scan = installed_models(store_variables(env));
+    if (options.remote_flags.remote) {
+      advice = advise_remote_file(options, request, catalog, env, remote);
+    } else if (options.installed) {
+      ProgressNote progress(progress_terminal(env));  // a store on a slow disk
+      StoreScan scan = installed_models(store_variables(env), progress.sink());
       for (const std::string& w : scan.warnings) warnings += warning_line(w);
-      installed = explain_installed(std::move(scan.files), catalog);
+      installed = explain_installed(std::move(scan.files), catalog, progress.sink());
+      progress.erase();
       for (const InstalledModel& m : installed)
         if (!m.unreadable.empty()) warnings += warning_line(m.unreadable);
       advice = advise_installed(request, catalog, installed);

@@ -39,6 +39,7 @@ struct FitOptions {
   bool all = false;
   bool json = false;
   bool installed = false;  // rank the models installed on this machine instead of the catalogue
+  RemoteFlags remote_flags;  // --remote: `model` is a Hub or ollama registry name, read online
 };
 
 void add_fit_command(CLI::App& app, FitOptions& options);

@@ -8,6 +8,7 @@
 
 #include "cli/fit_command.hpp"
 #include "cli/hardware_flags.hpp"
+#include "cli/progress_note.hpp"
 #include "render/list_render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -65,9 +66,13 @@ CommandResult run_list(const ListOptions& options, const Catalog& catalog, const
     fit.runtime = options.runtime;
     request = build_fit_request(fit, catalog, effective_hardware(options.hardware, catalog, env), env);
   }
-  StoreScan scan = installed_models(variables);
   ListView view;
-  view.models = explain_installed(std::move(scan.files), catalog);
+  StoreScan scan;
+  {
+    ProgressNote progress(progress_terminal(env));  // a store on a slow disk; erased before any output
+    scan = installed_models(variables, progress.sink());
+    view.models = explain_installed(std::move(scan.files), catalog, progress.sink());
+  }
   view.roots = store_roots(variables);
   view.warnings = std::move(scan.warnings);
   for (const InstalledModel& m : view.models)

@@ -31,6 +31,8 @@ int write_all(int fd, std::string_view text) {
 
 }  // namespace
 
+void write_now(int fd, std::string_view text) { (void)write_all(fd, text); }
+
 int deliver(std::string_view out, std::string_view err, int exit_code, int out_fd, int err_fd, bool out_open) {
   // Nothing can report a failure to write stderr, so it is written as well as it can be.
   if (!err.empty()) (void)write_all(err_fd, guarded_stderr(err));

@@ -15,6 +15,10 @@ inline constexpr int k_broken_pipe_exit = 141;
 // code: `exit_code` when stdout took everything, 74 (ExitCode::output) with an error line on `err_fd`
 // when it did not, k_broken_pipe_exit when its reader is gone. `out_open` false: stdout was closed when
 // r1tag started, so output has nowhere to go.
+// Writes `text` to `fd` at once, retrying short writes; a failure is ignored (the progress note: nothing
+// depends on it reaching the terminal).
+void write_now(int fd, std::string_view text);
+
 int deliver(std::string_view out, std::string_view err, int exit_code, int out_fd, int err_fd, bool out_open = true);
 
 }  // namespace r1tag::cli

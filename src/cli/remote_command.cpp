@@ -23,52 +23,61 @@ VariableLookup lookup(const Environment& env) {
   return [&env](std::string_view name) { return env.variable(name); };
 }
 
-RemoteSettings settings_for(const ExplainOptions& options, const Environment& env) {
+RemoteSettings settings_for(const RemoteFlags& flags, const Environment& env) {
   RemoteSettings settings = remote_settings(lookup(env));
-  settings.offline = options.offline;
-  settings.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(options.timeout_seconds * 1000)));
+  settings.offline = flags.offline;
+  settings.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(flags.timeout_seconds * 1000)));
   return settings;
 }
 
 }  // namespace
 
-void add_remote_flags(CLI::App& explain, ExplainOptions& options) {
-  explain.add_flag("--remote", options.remote,
-                   "Read the names' GGUF headers online (Hugging Face, ollama registry) with range requests: exact figures for any upload");
-  explain.add_flag("--offline", options.offline, "With --remote: answer from the cache only (no connection)");
-  explain.add_option("--timeout", options.timeout_seconds, "With --remote: seconds for all of the command's requests (default 60)")
+void add_remote_flags(CLI::App& command, RemoteFlags& flags, const std::string& remote_help) {
+  command.add_flag("--remote", flags.remote, remote_help);
+  command.add_flag("--offline", flags.offline, "With --remote: answer from the cache only (no connection)");
+  command.add_option("--timeout", flags.timeout_seconds, "With --remote: seconds for all of the command's requests (default 60)")
       ->check(CLI::Range(1.0, 3600.0))
       ->option_text("SECONDS");
 }
 
-RemoteExplainer::RemoteExplainer(const ExplainOptions& options, const Environment& env)
-    : m_session(settings_for(options, env)) {}
+RemoteExplainer::RemoteExplainer(const RemoteFlags& flags, const Environment& env, ProgressSink* progress)
+    : m_session(settings_for(flags, env), progress) {}
 
-std::optional<Explanation> RemoteExplainer::explain(ExplainOutcome& o, const Catalog& catalog) {
-  RemoteListing listing = m_session.locate(o.input);
-  if (listing.files.empty()) {
-    o.listing = std::move(listing);
-    return std::nullopt;
-  }
+RemoteRead RemoteExplainer::read(std::string_view name, const Catalog& catalog) {
+  RemoteRead read;
+  read.listing = m_session.locate(name);
+  const RemoteListing& listing = read.listing;
+  if (listing.files.empty()) return read;
   std::vector<std::unique_ptr<HttpByteSource>> sources = m_session.open(listing);
   // The reader's first read as large as the source's smallest request: every read past it is one request.
   GgufReadLimits limits;
   limits.first_chunk_bytes = RangeReadLimits{}.first_request_bytes;
   std::vector<GgufHeader> headers;
   for (const auto& source : sources) headers.push_back(read_gguf_header(*source, catalog, limits));
-  o.remote = m_session.finish(listing, sources);
+  read.summary = m_session.finish(listing, sources);
   std::vector<std::uint64_t> part_bytes;
   FileOrigin origin;
   origin.kind = "remote";
-  origin.display_name = o.input;
+  origin.display_name = std::string(name);
   for (std::size_t i = 0; i < sources.size(); ++i) {
     // Content-Range tells a size the listing may not have (an ollama layer always says it).
     part_bytes.push_back(listing.files[i].size_bytes != 0 ? listing.files[i].size_bytes : sources[i]->size_bytes().value_or(0));
     origin.paths.push_back(sources[i]->display_name());
+    read.bytes += part_bytes.back();
   }
-  Explanation explanation = explain_file(headers, part_bytes, origin, catalog);
-  if (!listing.note.empty()) explanation.variant.notes.push_back(listing.note);
-  return explanation;
+  read.explanation = explain_file(headers, part_bytes, origin, catalog);
+  if (!listing.note.empty()) read.explanation->variant.notes.push_back(listing.note);
+  return read;
+}
+
+std::optional<Explanation> RemoteExplainer::explain(ExplainOutcome& o, const Catalog& catalog) {
+  RemoteRead read = this->read(o.input, catalog);
+  if (!read.explanation) {
+    o.listing = std::move(read.listing);
+    return std::nullopt;
+  }
+  o.remote = std::move(read.summary);
+  return std::move(read.explanation);
 }
 
 void add_cache_command(CLI::App& app, CacheOptions& options) {

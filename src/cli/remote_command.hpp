@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -19,17 +20,29 @@ class App;
 
 namespace r1tag::cli {
 
-// The --remote flags of `explain`.
-void add_remote_flags(CLI::App& explain, ExplainOptions& options);
+// --remote (with `remote_help` as its help), --offline and --timeout, on `explain` or `fit`.
+void add_remote_flags(CLI::App& command, RemoteFlags& flags, const std::string& remote_help);
+
+// A remote name's headers read and explained: what `explain --remote` shows and `fit --remote` places.
+struct RemoteRead {
+  RemoteListing listing;                   // the name as used; no files for a repository alone (its quants)
+  std::optional<Explanation> explanation;  // nullopt for a repository alone
+  RemoteSummary summary;                   // where the headers came from, what they cost
+  std::uint64_t bytes = 0;                 // every part's size
+};
 
 // One command's remote look-ups (one HTTP client, one deadline, one cache).
 class RemoteExplainer {
  public:
-  // Throws Error (network) when this build has no libcurl and --offline was not given.
-  RemoteExplainer(const ExplainOptions& options, const Environment& env);
+  // Throws Error (network) when this build has no libcurl and --offline was not given. `progress` (may
+  // be null) hears each step and transfer.
+  RemoteExplainer(const RemoteFlags& flags, const Environment& env, ProgressSink* progress = nullptr);
 
-  // Reads `o.input`'s headers and explains them (file.basis "header"), setting o.remote; or, for a
-  // repository alone, sets o.listing and returns nullopt. Throws Error.
+  // Lists `name` and, unless it is a repository alone, reads its headers and explains them (file.basis
+  // "header"). Throws Error.
+  RemoteRead read(std::string_view name, const Catalog& catalog);
+
+  // read() for explain: sets o.remote, or o.listing for a repository alone (then returns nullopt).
   std::optional<Explanation> explain(ExplainOutcome& o, const Catalog& catalog);
 
  private:

@@ -17,7 +17,7 @@ namespace r1tag {
 namespace {
 
 constexpr std::uint64_t k_logit_bytes = sizeof(float);  // llama.cpp's output buffer holds f32 logits
-constexpr std::uint64_t k_mask_f16_bytes = 2;                // the KQ mask a GPU uses with flash attention
+constexpr std::uint64_t k_f32_bytes = sizeof(float);    // activations and the KQ mask without flash attention
 constexpr int k_cpu = -1;                               // device index of system RAM
 
 bool quantized(const GgmlType& type) { return type.block_size > 1; }
@@ -256,30 +256,38 @@ void DeviceSizer::add_buffers(std::uint64_t kv_cells) {
       m_model, m_request.kv_layout,
       {.kv_cells = kv_cells, .ubatch_tokens = m_request.ubatch_tokens, .flash_attention = m_request.flash_attention});
   // Every backend that runs part of the graph reserves its worst case. With every layer offloaded the CPU
-  // still embeds the input tokens (token_embd stays in RAM), n_embd x ubatch floats, and holds the graph
-  // inputs the GPUs copy from, chiefly the KQ mask, built as f32 n_kv x ubatch in host memory (a GPU casts
-  // it to f16 for flash attention): 42.01 MiB = 10 + 32 MiB for the 32B at 16384 cells (llama.cpp#11861).
-  // Split over several GPUs with every layer offloaded, llama.cpp runs the GPUs as a pipeline and keeps
-  // pipeline_parallel_copies of the inputs on every backend.
+  // still embeds the input tokens (token_embd stays in RAM), n_embd x ubatch f32 values, and holds the graph
+  // inputs the GPUs copy from, chiefly the KQ mask, n_kv x ubatch values of kq_mask_bytes each: 42.01 MiB =
+  // 10 + 32 MiB for the 32B at 16384 cells on a February 2025 build (llama.cpp#11861, f32 mask).
+  // Split over several GPUs with every layer offloaded (and no tensor overrides such as --n-cpu-moe),
+  // llama.cpp runs the GPUs as a pipeline (src/llama-context.cpp) and the scheduler keeps
+  // pipeline_parallel_copies of every graph input on each backend: the host holds that many masks and each
+  // GPU that many copies of its split input, one of which the single-copy compute estimate already holds.
+  // 78.02 MiB = 14 + 4 x 16 MiB on the host and 2322 MiB per GPU for the 671B over eight GPUs at 8192 cells
+  // (uv-genai/llm-setonix; tests/memory/memory_estimator_test.cpp). The other split inputs (a hidden state
+  // row per token) are also copied but not modelled: 3 x n_embd x ubatch x 4 bytes, 2 % of that GPU figure.
+  // Every GPU gets the single-copy estimate, the largest stage of the whole graph. llama.cpp reserves the
+  // logits stage only on the GPU holding the output layer, so where that stage is the largest (flash
+  // attention) the GPUs before it are over-estimated; no published multi-GPU log with flash attention was
+  // found to size their own stage, so that stays a known, conservative gap.
   const bool cpu_runs_layers = cpu.layer_count > 0 || m_request.placement.cpu_moe_layers > 0;
   std::size_t gpus_with_layers = 0;
   for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) gpus_with_layers += m_devices[g].layer_count > 0 ? 1 : 0;
   const bool pipeline = !cpu_runs_layers && gpus_with_layers > 1;
   const std::uint64_t copies = pipeline ? m_runtime.pipeline_parallel_copies.value : 1;
   const std::uint64_t tokens = std::min<std::uint64_t>(kv_cells, m_request.ubatch_tokens);
-  const std::uint64_t host_mask = kv_cells * tokens * k_logit_bytes;
-  const std::uint64_t device_mask = kv_cells * tokens * (m_request.flash_attention ? k_mask_f16_bytes : k_logit_bytes);
+  const std::uint64_t mask_bytes = kv_cells * tokens * kq_mask_bytes(m_runtime, m_request.flash_attention);
   for (std::size_t g = 0; g + 1 < m_devices.size(); ++g) {
     DeviceFigures& d = m_devices[g];
-    if (d.layer_count > 0) d.compute_bytes = compute + (copies - 1) * device_mask;
+    if (d.layer_count > 0) d.compute_bytes = compute + (copies - 1) * mask_bytes;
     // An unused GPU gets no context, so no overhead either.
     if ((d.layer_count > 0 || d.weights_bytes > 0) && m_gpu_overhead[g]) d.overhead_bytes = *m_gpu_overhead[g];
   }
-  const std::uint64_t input_rows = std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * k_logit_bytes;
+  const std::uint64_t input_rows = std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * k_f32_bytes;
   if (cpu_runs_layers) {
     cpu.compute_bytes = compute;
   } else if (gpus_with_layers > 0) {
-    cpu.compute_bytes = input_rows + copies * host_mask;
+    cpu.compute_bytes = input_rows + copies * mask_bytes;
   } else {
     cpu.compute_bytes = input_rows;
   }
@@ -346,6 +354,17 @@ const RuntimeGpuOverhead* gpu_overhead_for(const RuntimeProfile& runtime, std::s
     if (o.backend == "any") any = &o;
   }
   return any;
+}
+
+std::uint64_t kq_mask_bytes(const RuntimeProfile& runtime, bool flash_attention) {
+  if (!flash_attention || runtime.kq_mask_bytes_with_flash_attention.empty()) return k_f32_bytes;
+  // The profile's own version text can name other software's versions ("the llama-server ollama v0.32.15
+  // ships"), so without a chosen version the newest era, the one the profile is named for, applies.
+  if (runtime.modelled_version.empty()) return runtime.kq_mask_bytes_with_flash_attention.back().value;
+  std::uint64_t bytes = k_f32_bytes;
+  for (const RuntimeVersionedFigure& f : runtime.kq_mask_bytes_with_flash_attention)
+    if (version_at_least(runtime.modelled_version, f.since_version)) bytes = f.value;
+  return bytes;
 }
 
 std::uint32_t default_parallel_sequences(const RuntimeProfile& runtime) {

@@ -1,6 +1,7 @@
 #include "render/fit_render.hpp"
 
 #include "render/json_writer.hpp"
+#include "render/remote_render.hpp"
 #include "render/system_render.hpp"
 
 #include <fmt/format.h>
@@ -89,6 +90,8 @@ void write_candidate(JsonWriter& w, const Candidate& c, std::size_t rank, const 
         .field("paths", c.installed->paths)
         .end_object();
   }
+  // Only in `fit --remote` documents: where the file's headers were read and what that cost.
+  if (c.remote) write_remote_summary(w, *c.remote);
   w.key("file")
       .begin_object()
       .field("bytes", c.file_bytes)

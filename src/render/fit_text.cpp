@@ -31,6 +31,7 @@ std::string runtime_text(const RuntimeProfile& runtime) {
 
 std::string budget_line(const FitAdvice& advice, const FitRequest& r, std::size_t total) {
   const bool installed = !advice.candidates.empty() && advice.candidates.front().installed.has_value();
+  const bool remote = !advice.candidates.empty() && advice.candidates.front().remote.has_value();
   std::string hardware;
   for (std::size_t i = 0; i < r.gpus.size(); ++i)
     hardware += fmt::format("{}{} GiB", i == 0 ? "" : " + ", gib(r.budget.gpu_bytes[i]));
@@ -39,7 +40,7 @@ std::string budget_line(const FitAdvice& advice, const FitRequest& r, std::size_
   return fmt::format(
       "{}; context {} tokens{}, KV cache {}, flash attention {}, {}\n{} {}{} fit{}{}\n",
       hardware, r.context_tokens, r.context_source.empty() ? "" : fmt::format(" ({})", r.context_source),
-      detail::lower(r.kv_cache_type), r.flash_attention ? "on" : "off", runtime_text(*advice.runtime), total, installed ? "installed model" : "variant", total == 1 ? "" : "s", total == 1 ? "s" : "",
+      detail::lower(r.kv_cache_type), r.flash_attention ? "on" : "off", runtime_text(*advice.runtime), total, installed ? "installed model" : remote ? "remote file" : "variant", total == 1 ? "" : "s", total == 1 ? "s" : "",
       total > advice.candidates.size() ? fmt::format("; the best {} (--all shows every one)", advice.candidates.size()) : "");
 }
 
@@ -69,6 +70,7 @@ std::string where_line(const Candidate& c) {
 void candidate_text(std::string& out, const Candidate& c, std::size_t rank, const std::string& library, const TextStyle& style) {
   const std::string scheme = c.scheme != nullptr ? std::string(c.scheme->name) : "an unnamed quant";
   const std::string name = c.installed         ? c.installed->name
+                           : c.remote            ? c.remote->name
                            : c.ollama_tag != nullptr ? fmt::format("{}:{}", library, c.ollama_tag->tag)
                                                      : fmt::format("{}:{}", c.repo != nullptr ? c.repo->repo : c.model->id, scheme);
   out += fmt::format("\n{} {}  {} at {}, {} file ({})\n", paint(style, "1;36", fmt::format("#{}", rank)), paint(style, "1", name),
@@ -81,6 +83,13 @@ void candidate_text(std::string& out, const Candidate& c, std::size_t rank, cons
     const std::size_t parts = c.installed->paths.size();
     row("file", fmt::format("{}{} ({})", c.installed->paths.front(), parts > 1 ? fmt::format(" and {} more parts", parts - 1) : "",
                             to_string(c.installed->store)));
+  }
+  if (c.remote) {
+    const std::size_t parts = c.remote->urls.size();
+    row("file", fmt::format("{}{}", c.remote->urls.empty() ? c.remote->name : c.remote->urls.front(),
+                            parts > 1 ? fmt::format(" and {} more parts", parts - 1) : ""));
+    row("read", fmt::format("headers only: {} request{}, {} bytes{}", c.remote->requests, c.remote->requests == 1 ? "" : "s",
+                            c.remote->bytes_fetched, c.remote->from_cache ? ", from the cache" : ""));
   }
   row("where", where_line(c));
   bool first = true;

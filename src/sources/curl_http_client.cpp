@@ -27,6 +27,8 @@ namespace {
 
 struct Transfer {
   HttpResponse response;
+  ProgressSink* progress = nullptr;
+  std::uint64_t bytes_before = 0;  // the command's body bytes before this transfer
   std::uint64_t max_body_bytes = 0;
   std::uint64_t body_bytes_seen = 0;
   std::map<std::string, std::string> earlier_hops;  // headers of redirect hops (x-repo-commit, x-linked-size)
@@ -64,6 +66,14 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
   t.response.headers.insert_or_assign(std::move(name), std::string(value));
   return n;
+}
+
+// libcurl calls this often while data flows and about once a second while it waits (CURLOPT_XFERINFOFUNCTION),
+// which is what lets the progress note appear during a blocking read. Returning 0 lets the transfer go on.
+int on_progress(void* user, curl_off_t, curl_off_t received, curl_off_t, curl_off_t) {
+  const auto& t = *static_cast<const Transfer*>(user);
+  report_tick(t.progress, t.bytes_before + static_cast<std::uint64_t>(received < 0 ? 0 : received));
+  return 0;
 }
 
 // The libcurl functions r1tag calls, from the shared library loaded at the first request.
@@ -145,6 +155,8 @@ class CurlHttpClient final : public HttpClient {
     for (int attempt = 0;; ++attempt) {
       Transfer t;
       t.max_body_bytes = request.max_body_bytes;
+      t.progress = m_settings.progress;
+      t.bytes_before = m_stats.bytes_fetched;
       const CURLcode code = perform(request, t);
       if (code == CURLE_OK || (code == CURLE_WRITE_ERROR && t.response.cut_at_cap)) {
         for (auto& [k, v] : t.earlier_hops) t.response.headers.try_emplace(k, v);
@@ -195,6 +207,11 @@ class CurlHttpClient final : public HttpClient {
     api.easy_setopt(curl, CURLOPT_WRITEDATA, &t);
     api.easy_setopt(curl, CURLOPT_HEADERFUNCTION, &on_header);
     api.easy_setopt(curl, CURLOPT_HEADERDATA, &t);
+    if (t.progress != nullptr) {
+      api.easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &on_progress);
+      api.easy_setopt(curl, CURLOPT_XFERINFODATA, &t);
+      api.easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    }
     const CURLcode code = api.easy_perform(curl);
     long status = 0;
     long redirects = 0;

@@ -95,6 +95,7 @@ void HttpByteSource::fetch_through(std::uint64_t end) {
     if (m_effective_url == m_url) request.bearer_token = m_token;
     request.range = wanted;
     request.max_body_bytes = want;
+    report_step(m_progress, m_progress_step);
     const HttpResponse response = m_client->send(request);
     ++m_requests;
     take_response(response, wanted);

@@ -32,10 +32,11 @@ StoreScan scan_root(const StoreRoot& root) {
 
 }  // namespace
 
-StoreScan installed_models(const StoreVariables& variables) {
+StoreScan installed_models(const StoreVariables& variables, ProgressSink* progress) {
   StoreScan all;
   std::set<std::pair<std::uint64_t, std::uint64_t>> seen;  // (device, inode) of each listed file
   for (const StoreRoot& root : store_roots(variables)) {
+    report_step(progress, "looking in " + root.path);
     StoreScan scan = scan_root(root);
     for (std::string& w : scan.warnings) all.warnings.push_back(std::move(w));
     for (InstalledFile& file : group_split_parts(std::move(scan.files))) {

@@ -168,4 +168,19 @@ std::string describe(const RemoteName& name) {
   return fmt::format("hf.co/{}{}{}", name.repo, name.quant.empty() ? "" : ":", name.quant);
 }
 
+std::vector<std::string> llama_server_source(const RemoteName& name) {
+  if (name.registry == Registry::ollama) return {};
+  if (!name.path.empty()) return {"-hf", name.repo, "--hf-file", name.path};
+  if (name.quant.empty()) return {"-hf", name.repo};
+  std::string quant = name.quant;
+  // Hub quant labels are upper case (Q4_K_M, UD-IQ1_S), as llama.cpp's own -hf examples spell them.
+  std::transform(quant.begin(), quant.end(), quant.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return {"-hf", fmt::format("{}:{}", name.repo, quant)};
+}
+
+std::string ollama_run_name(const RemoteName& name) {
+  if (name.registry != Registry::ollama) return {};
+  return name.ns == "library" ? fmt::format("{}:{}", name.model, name.tag) : fmt::format("{}/{}:{}", name.ns, name.model, name.tag);
+}
+
 }  // namespace r1tag

@@ -92,11 +92,14 @@ std::string host_of(const std::string& url) {
 
 }  // namespace
 
-RemoteSession::RemoteSession(RemoteSettings settings)
-    : RemoteSession(settings, settings.offline ? nullptr : make_http_client(HttpSettings{std::chrono::milliseconds{10'000}, settings.timeout, "r1tag"})) {}
+RemoteSession::RemoteSession(RemoteSettings settings, ProgressSink* progress)
+    : RemoteSession(settings,
+                    settings.offline ? nullptr
+                                     : make_http_client(HttpSettings{std::chrono::milliseconds{10'000}, settings.timeout, "r1tag", progress}),
+                    progress) {}
 
-RemoteSession::RemoteSession(RemoteSettings settings, std::unique_ptr<HttpClient> client)
-    : m_settings(std::move(settings)), m_client(std::move(client)), m_cache(m_settings.cache_dir) {}
+RemoteSession::RemoteSession(RemoteSettings settings, std::unique_ptr<HttpClient> client, ProgressSink* progress)
+    : m_settings(std::move(settings)), m_progress(progress), m_client(std::move(client)), m_cache(m_settings.cache_dir) {}
 
 HttpResponse RemoteSession::get(const std::string& url, const std::vector<std::string>& headers, bool with_token) {
   HttpRequest request;
@@ -199,6 +202,7 @@ RemoteListing RemoteSession::locate_hub(const RemoteName& name) {
   listing.name = name;
   listing.revision = name.revision;
   const std::string url = fmt::format("{}/api/models/{}/tree/{}?recursive=true", m_settings.hf_endpoint, name.repo, name.revision);
+  report_step(m_progress, fmt::format("listing {}", name.repo));
   const auto tree = nlohmann::json::parse(fetch_document(url, {"Accept: application/json"}, name, listing.cached_at), nullptr, false);
   if (!tree.is_array()) throw Error(ExitCode::network, fmt::format("{}: the Hub's file listing is not a JSON array", describe(name)));
   struct Entry {
@@ -262,6 +266,7 @@ RemoteListing RemoteSession::locate_ollama(const RemoteName& name) {
   RemoteListing listing;
   listing.name = name;
   const std::string base = fmt::format("{}/v2/{}/{}", m_settings.ollama_registry, name.ns, name.model);
+  report_step(m_progress, fmt::format("reading the manifest of {}", describe(name)));
   const auto manifest = nlohmann::json::parse(
       fetch_document(base + "/manifests/" + name.tag, {"Accept: application/vnd.docker.distribution.manifest.v2+json"}, name,
                      listing.cached_at),
@@ -284,12 +289,19 @@ RemoteListing RemoteSession::locate_ollama(const RemoteName& name) {
 std::vector<std::unique_ptr<HttpByteSource>> RemoteSession::open(const RemoteListing& listing) {
   std::vector<std::unique_ptr<HttpByteSource>> sources;
   const bool hub = listing.name.registry == Registry::huggingface;
+  const std::size_t parts = listing.files.size();
   for (const RemoteFile& f : listing.files) {
     std::vector<std::byte> cached;
     if (auto entry = m_cache.get(f.cache_key)) cached = std::move(entry->bytes);
     sources.push_back(std::make_unique<HttpByteSource>(m_client.get(), f.url, hub ? m_settings.hf_token : std::string{},
                                                        f.size_bytes == 0 ? std::nullopt : std::optional<std::uint64_t>(f.size_bytes),
                                                        std::move(cached)));
+    if (m_progress == nullptr) continue;
+    // An ollama blob's name is its digest: the first hex digits are enough to tell it apart.
+    const std::string shown = hub ? file_name(f.path) : f.path.substr(0, std::min<std::size_t>(f.path.size(), 19));
+    sources.back()->report_to(m_progress, parts == 1 ? fmt::format("reading the header of {}", shown)
+                                                     : fmt::format("reading the header of part {} of {}, {}", sources.size(),
+                                                                   parts, shown));
   }
   return sources;
 }

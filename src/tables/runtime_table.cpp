@@ -129,6 +129,7 @@ RuntimeProfile read_profile(const JsonReader& r, std::string_view name) {
   p.gpu_overhead = read_overheads(r);
   p.host_prompt_cache_bytes = read_figure(r, "host_prompt_cache_bytes", false);
   p.pipeline_parallel_copies = read_figure(r, "pipeline_parallel_copies", true);
+  p.kq_mask_bytes_with_flash_attention = read_versioned(r, "kq_mask_bytes_with_flash_attention");
   return p;
 }
 

@@ -685,7 +685,8 @@ TEST_CASE("memory_estimator places layers as llama.cpp does", "[memory_estimator
     CHECK(e.devices[0].overhead_bytes == k_gib);
     CHECK(e.devices[1].kv_cache_bytes == 0);
     CHECK(e.devices[1].output_bytes == 152064ULL * 4);
-    CHECK(e.devices[1].compute_bytes == 3584ULL * 512 * 4 + 4096ULL * 512 * 4);  // input rows + the f32 KQ mask
+    // input rows + the KQ mask, f16 under flash attention since llama.cpp b9410 (PR #23764)
+    CHECK(e.devices[1].compute_bytes == 3584ULL * 512 * 4 + 4096ULL * 512 * 2);
   }
   SECTION("-ngl 1 offloads the output layer first on the 2026 llama.cpp, block 27 on ollama's 2025 copy") {
     r.placement.gpu_layers = 1;
@@ -878,20 +879,21 @@ TEST_CASE("runtime profiles: ollama is the current release on llama-server; olde
   }
 }
 
-TEST_CASE("memory_estimator: host compute buffer of a GPU run and pipeline copies, against published load logs",
-          "[memory_estimator]") {
-  // ggml-org/llama.cpp#11861 (turn 2, Feb 2025 build): bartowski DeepSeek-R1-Distill-Qwen-32B Q4_K_M (imatrix),
-  // -c 16384, n_ubatch 512, flash_attn 1, 65/65 layers on CUDA0:
+TEST_CASE("memory_estimator: host compute buffer of a GPU run, against published load logs", "[memory_estimator]") {
+  // ggml-org/llama.cpp#11861 (turn 2, a February 2025 build, before b9410): bartowski
+  // DeepSeek-R1-Distill-Qwen-32B Q4_K_M (imatrix), -c 16384, n_ubatch 512, flash_attn 1, 65/65 layers on CUDA0:
   //   CUDA0 model buffer size = 18508.35 MiB, CPU_Mapped model buffer size = 417.66 MiB,
   //   CUDA0 compute buffer size = 307.00 MiB, CUDA_Host compute buffer size = 42.01 MiB.
   const char* id = "DeepSeek-R1-Distill-Qwen-32B";
   const auto size = compute_file_size(model(id), *catalog().find_scheme("Q4_K_M"), catalog(), QuantOptions{.imatrix = true},
                                       KvLayout::standard);
   REQUIRE(size);
-  MemoryRequest r = request(16384, "F16", true);
+  const auto february_2025 = select_runtime(catalog(), "llama.cpp@b4700");
+  REQUIRE(february_2025);
+  MemoryRequest r = request(16384, "F16", true, *february_2025);
   r.gpus = {{"GPU0", "cuda"}};
   r.placement.gpu_layers = 999;
-  const MemoryEstimate e = estimate_memory(model(id), size->tensors, llama_cpp(), r, catalog());
+  const MemoryEstimate e = estimate_memory(model(id), size->tensors, *february_2025, r, catalog());
   REQUIRE(e.devices.size() == 2);
   CHECK(logged_centi_mib(e.devices[0].weights_bytes) == 1850835);
   CHECK(logged_centi_mib(e.devices[1].weights_bytes) == 41766);
@@ -901,18 +903,139 @@ TEST_CASE("memory_estimator: host compute buffer of a GPU run and pipeline copie
   const double gpu_mib = static_cast<double>(e.devices[0].compute_bytes) / k_mib;
   CHECK(std::abs(gpu_mib - 307.00) / 307.00 <= 0.10);
 
-  SECTION("two GPUs, every layer offloaded: 4 copies of the inputs per backend (pipeline parallelism)") {
+  SECTION("since b9410 the mask is built f16 with flash attention, so the host holds half of it") {
+    // ggml-org/llama.cpp PR #23764 (release b9410): build_attn_inp_kq_mask creates the mask F16 under flash
+    // attention instead of F32 plus a cast. No published load log of a newer build with these settings was
+    // found, so this pins the source's behaviour: 10 MiB of input rows + 16384 x 512 x 2 bytes.
+    MemoryRequest now = request(16384, "F16", true);
+    now.gpus = r.gpus;
+    now.placement.gpu_layers = 999;
+    const MemoryEstimate current = estimate_memory(model(id), size->tensors, llama_cpp(), now, catalog());
+    CHECK(current.devices[1].compute_bytes == 5120ULL * 512 * 4 + 16384ULL * 512 * 2);
+    CHECK(current.devices[0].compute_bytes == e.devices[0].compute_bytes);  // one GPU: the single-copy estimate
+    CHECK(kq_mask_bytes(llama_cpp(), true) == 2);
+    CHECK(kq_mask_bytes(llama_cpp(), false) == 4);
+    CHECK(kq_mask_bytes(*february_2025, true) == 4);
+    CHECK(kq_mask_bytes(*select_runtime(catalog(), "llama.cpp@b9410"), true) == 2);
+    CHECK(kq_mask_bytes(ollama(), true) == 4);
+    CHECK(kq_mask_bytes(*find_runtime(catalog(), "ollama"), true) == 2);
+  }
+
+  SECTION("two GPUs, every layer offloaded: 4 copies of the mask per backend (pipeline parallelism)") {
+    // src/llama-context.cpp: pipeline parallelism with more than one device, every layer offloaded and no
+    // tensor overrides; ggml-backend.cpp then keeps GGML_SCHED_MAX_COPIES (4) copies of each graph input per
+    // backend. The published logs of the next test cases show it; this checks the shape of the model.
     MemoryRequest two = r;
     two.gpus = {{"GPU0", "cuda"}, {"GPU1", "cuda"}};
-    const MemoryEstimate p = estimate_memory(model(id), size->tensors, llama_cpp(), two, catalog());
+    const MemoryEstimate p = estimate_memory(model(id), size->tensors, *february_2025, two, catalog());
     REQUIRE(p.devices.size() == 3);
-    const std::uint64_t mask_f16 = 16384ULL * 512 * 2;
-    CHECK(p.devices[0].compute_bytes == e.devices[0].compute_bytes + 3 * mask_f16);
-    CHECK(p.devices[1].compute_bytes == e.devices[0].compute_bytes + 3 * mask_f16);
-    CHECK(p.devices[2].compute_bytes == 5120ULL * 512 * 4 + 4 * 16384ULL * 512 * 4);
+    const std::uint64_t mask_f32 = 16384ULL * 512 * 4;
+    CHECK(p.devices[0].compute_bytes == e.devices[0].compute_bytes + 3 * mask_f32);
+    CHECK(p.devices[1].compute_bytes == e.devices[0].compute_bytes + 3 * mask_f32);
+    CHECK(p.devices[2].compute_bytes == 5120ULL * 512 * 4 + 4 * mask_f32);
     MemoryRequest partial = two;
     partial.placement.gpu_layers = 40;  // some layers in RAM: no pipeline, one copy
-    const MemoryEstimate q = estimate_memory(model(id), size->tensors, llama_cpp(), partial, catalog());
+    const MemoryEstimate q = estimate_memory(model(id), size->tensors, *february_2025, partial, catalog());
     CHECK(q.devices[0].compute_bytes == e.devices[0].compute_bytes);
+    MemoryRequest experts_in_ram = two;  // a tensor override (-ot, --n-cpu-moe) turns the pipeline off too
+    experts_in_ram.placement.cpu_moe_layers = 1;
+    const MemoryEstimate o = estimate_memory(model(id), size->tensors, *february_2025, experts_in_ram, catalog());
+    CHECK(o.devices[0].compute_bytes == e.devices[0].compute_bytes);
   }
+}
+
+TEST_CASE("memory_estimator: eight GPUs with every layer offloaded run as a pipeline, as the 671B's published log shows",
+          "[memory_estimator]") {
+  // uv-genai/llm-setonix setup.md, "Ollama - memory usage" (April 2025, ollama before v0.6.7 on 8 AMD MI250X
+  // GCDs): deepseek-r1:671b (Q4_K_M, legacy GGUF), 62/62 layers offloaded, n_seq_max 4, n_ctx 8192,
+  // n_ubatch 512, flash_attn 0; the log prints no llama.cpp build (ollama's vendored copy):
+  //   KV self size = 39040.00 MiB, pipeline parallelism enabled (n_copies=4),
+  //   ROCm0..ROCm6 compute buffer size = 2322.01 MiB, ROCm7 compute buffer size = 2322.02 MiB,
+  //   ROCm_Host compute buffer size = 78.02 MiB.
+  const auto runtime = select_runtime(catalog(), "ollama@0.6.5");
+  REQUIRE(runtime);
+  MemoryRequest r = request(2048, "F16", false, *runtime);
+  REQUIRE(r.parallel_sequences == 4);
+  r.gpus.assign(8, GpuDevice{"MI250X", "rocm"});
+  r.placement.gpu_layers = 999;
+  const MemoryEstimate e =
+      estimate_memory(model("DeepSeek-R1"), plan("DeepSeek-R1", KvLayout::deepseek_legacy), *runtime, r, catalog());
+  REQUIRE(e.devices.size() == 9);
+  CHECK(e.kv_cache_cells == 8192);
+  CHECK(logged_centi_mib(e.kv_cache_bytes) == 3904000);
+  const double published_gpu_mib[] = {2322.01, 2322.01, 2322.01, 2322.01, 2322.01, 2322.01, 2322.01, 2322.02};
+  for (std::size_t g = 0; g < 8; ++g) {
+    INFO("ROCm" << g);
+    const double gpu_mib = static_cast<double>(e.devices[g].compute_bytes) / k_mib;
+    CHECK(std::abs(gpu_mib - published_gpu_mib[g]) / published_gpu_mib[g] <= 0.10);
+  }
+  const double host_mib = static_cast<double>(e.devices[8].compute_bytes) / k_mib;
+  CHECK(std::abs(host_mib - 78.02) <= 16.0);
+  // The four copies are what the log shows: one mask (16 MiB) on the host would miss it by 48 MiB.
+  const double one_copy_mib = host_mib - 3.0 * 8192 * 512 * 4 / k_mib;
+  CHECK(std::abs(one_copy_mib - 78.02) > 16.0);
+}
+
+TEST_CASE("memory_estimator: two devices without pipeline parallelism hold one copy, as a published 70B log shows",
+          "[memory_estimator]") {
+  // iago-r/network-security info-llm-speed-lab/README.md (a September 2024 llama-server, llm_load_tensors era):
+  // Reflection-Llama-3.1-70B Q4_K_S (the shapes of DeepSeek-R1-Distill-Llama-70B) on an RTX 4090 (CUDA0) and an
+  // RPC server, -c 8192 -ngl 99, n_ubatch 512, no flash attention, 81/81 layers offloaded, graph splits 3:
+  //   CUDA0 compute buffer size = 1104.00 MiB, RPC[...] compute buffer size = 1104.00 MiB,
+  //   CUDA_Host compute buffer size = 32.01 MiB.
+  // No "pipeline parallelism enabled" line: llama.cpp turns the pipeline off unless every device supports
+  // async compute and events (src/llama-context.cpp), which the RPC backend did not. r1tag has no RPC
+  // devices; a profile with one copy stands for that run.
+  RuntimeProfile no_pipeline = llama_cpp();
+  no_pipeline.pipeline_parallel_copies.value = 1;
+  MemoryRequest r = request(8192, "F16", false, no_pipeline);
+  r.gpus = {{"GPU0", "cuda"}, {"RPC", "cuda"}};
+  r.placement.gpu_layers = 999;
+  const char* id = "DeepSeek-R1-Distill-Llama-70B";
+  const MemoryEstimate e = estimate_memory(model(id), plan(id, KvLayout::standard, "Q4_K_S"), no_pipeline, r, catalog());
+  REQUIRE(e.devices.size() == 3);
+  for (std::size_t g = 0; g < 2; ++g) {
+    INFO("device " << g);
+    const double gpu_mib = static_cast<double>(e.devices[g].compute_bytes) / k_mib;
+    CHECK(std::abs(gpu_mib - 1104.00) / 1104.00 <= 0.10);
+  }
+  const double host_mib = static_cast<double>(e.devices[2].compute_bytes) / k_mib;
+  CHECK(std::abs(host_mib - 32.01) <= 16.0);  // 8192 x 512 x 4 input rows + one f32 mask, 16 + 16 MiB
+}
+
+TEST_CASE("memory_estimator: host compute buffer at 32K tokens with flash attention, as a published mid-2025 log shows",
+          "[memory_estimator]") {
+  // bjodah/bug-reproducer-llamacpp-json-parse README.md: llama-server build 5505 (9065ca71), one RTX 3090,
+  // bartowski Qwen_Qwen3-14B-Q8_0, --n-gpu-layers 999 --flash-attn --cache-type-k/-v q8_0 --ctx-size 32768,
+  // n_ubatch 512; its print_info: qwen3, n_layer 40, n_embd 5120, n_head 40, n_head_kv 8, head 128,
+  // n_ff 17408, n_vocab 151936, no tied output:
+  //   CUDA0 KV buffer size = 2720.00 MiB, CUDA0 compute buffer size = 306.75 MiB,
+  //   CUDA_Host compute buffer size = 74.01 MiB.
+  // Qwen3-14B is no R1 model; it is R1-0528-Qwen3-8B's architecture with the shapes above.
+  Model qwen3_14b = model("DeepSeek-R1-0528-Qwen3-8B");
+  Hyperparameters& h = qwen3_14b.hparams;
+  h.block_count = 40;
+  h.context_length = 32768;
+  h.embedding_length = 5120;
+  h.feed_forward_length = 17408;
+  h.head_count = 40;
+  h.head_count_kv = 8;
+  h.key_length = h.value_length = 128;
+  h.vocab_size = 151936;
+  h.tied_embeddings = false;
+  const auto size = compute_file_size(qwen3_14b, *catalog().find_scheme("Q8_0"), catalog(), QuantOptions{}, KvLayout::standard);
+  REQUIRE(size);
+  const auto build_5505 = select_runtime(catalog(), "llama.cpp@b5505");
+  REQUIRE(build_5505);
+  MemoryRequest r = request(32768, "Q8_0", true, *build_5505);
+  r.gpus = {{"GPU0", "cuda"}};
+  r.placement.gpu_layers = 999;
+  const MemoryEstimate e = estimate_memory(qwen3_14b, size->tensors, *build_5505, r, catalog());
+  REQUIRE(e.devices.size() == 2);
+  CHECK(logged_centi_mib(e.devices[0].kv_cache_bytes) == 272000);
+  const double gpu_mib = static_cast<double>(e.devices[0].compute_bytes) / k_mib;
+  CHECK(std::abs(gpu_mib - 306.75) / 306.75 <= 0.10);
+  const double host_mib = static_cast<double>(e.devices[1].compute_bytes) / k_mib;
+  CHECK(std::abs(host_mib - 74.01) <= 16.0);  // 10 MiB of input rows + the f32 mask, 32768 x 512 x 4
+  CHECK(host_mib == Approx(74.0).margin(0.1));
 }

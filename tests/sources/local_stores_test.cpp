@@ -249,6 +249,34 @@ TEST_CASE("installed models are explained from their own headers; a bad file is 
   CHECK(models[2].unreadable.find("not-a-model.gguf") != std::string::npos);
 }
 
+namespace {
+
+// Records what the core reports, as the CLI's progress note would receive it.
+struct RecordingSink final : ProgressSink {
+  std::vector<std::string> steps;
+  void step(std::string_view what) override { steps.emplace_back(what); }
+  void tick(std::uint64_t) override {}
+};
+
+}  // namespace
+
+TEST_CASE("store walks and header reads report each folder and file to a progress sink", "[sources][progress]") {
+  const auto& home = r1tag::test::shared_fake_home().dir;
+  StoreVariables v;
+  v.home = home.path().string();
+  RecordingSink sink;
+  StoreScan scan = installed_models(v, &sink);
+  std::vector<std::string> expected;
+  for (const StoreRoot& root : store_roots(v)) expected.push_back("looking in " + root.path);
+  CHECK(sink.steps == expected);
+  sink.steps.clear();
+  const std::size_t files = scan.files.size();
+  const std::string first = scan.files.front().name;
+  (void)explain_installed(std::move(scan.files), embedded_catalog(), &sink);
+  REQUIRE(sink.steps.size() == files);
+  CHECK(sink.steps.front() == "reading the header of " + first + " (1 of " + std::to_string(files) + ")");
+}
+
 TEST_CASE("a name typed to ollama finds its installed model as ollama would", "[sources]") {
   // ollama's defaults (types/model/name.go): registry.ollama.ai, library, latest; case-insensitive.
   CHECK(ollama_name_as_shown("deepseek-r1") == "deepseek-r1:latest");

@@ -60,4 +60,18 @@ TEST_CASE("remote names: what is not a name", "[sources]") {
   CHECK_THROWS_AS(parse_remote_name("a b"), Error);
 }
 
+// The forms llama.cpp's README documents for -hf (`-hf <user>/<model>[:quant]`) and --hf-file, and the
+// names `ollama run` takes (library models without their namespace, as ollama.com shows them).
+TEST_CASE("remote names: how llama-server and ollama fetch the same file", "[sources]") {
+  using V = std::vector<std::string>;
+  CHECK(llama_server_source(parse_remote_name("hf.co/unsloth/DeepSeek-R1-GGUF:ud-iq1_s")) == V{"-hf", "unsloth/DeepSeek-R1-GGUF:UD-IQ1_S"});
+  CHECK(llama_server_source(parse_remote_name(
+            "https://huggingface.co/bartowski/DeepSeek-R1-Distill-Qwen-1.5B-GGUF/blob/main/DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf")) ==
+        V{"-hf", "bartowski/DeepSeek-R1-Distill-Qwen-1.5B-GGUF", "--hf-file", "DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf"});
+  CHECK(llama_server_source(parse_remote_name("deepseek-r1:7b")).empty());
+  CHECK(ollama_run_name(parse_remote_name("deepseek-r1:7b")) == "deepseek-r1:7b");
+  CHECK(ollama_run_name(parse_remote_name("huihui_ai/deepseek-r1-abliterated:14b")) == "huihui_ai/deepseek-r1-abliterated:14b");
+  CHECK(ollama_run_name(parse_remote_name("hf.co/unsloth/DeepSeek-R1-GGUF:UD-IQ1_S")).empty());
+}
+
 }  // namespace r1tag

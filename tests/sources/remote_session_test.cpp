@@ -81,6 +81,29 @@ TEST_CASE("RemoteSession follows the listing's pages and picks every part of a q
   CHECK(listing.quants[1].bytes == 131000000000);
 }
 
+namespace {
+
+struct RecordingSink final : ProgressSink {
+  std::vector<std::string> steps;
+  void step(std::string_view what) override { steps.emplace_back(what); }
+  void tick(std::uint64_t) override {}
+};
+
+}  // namespace
+
+TEST_CASE("RemoteSession reports the listing and each part's header read to its progress sink", "[sources][progress]") {
+  RecordingSink sink;
+  RemoteSession session(hub_settings(), canned_hub(), &sink);
+  const RemoteListing listing = session.locate("hf.co/unsloth/DeepSeek-R1-GGUF:UD-IQ1_S");
+  CHECK(sink.steps == std::vector<std::string>{"listing unsloth/DeepSeek-R1-GGUF"});
+  const auto sources = session.open(listing);
+  CHECK(sink.steps.size() == 1);  // opening reads nothing
+  std::vector<std::byte> buffer(16);
+  // The canned Hub has no resolve URLs (404): the step is reported before the request, then the error.
+  CHECK_THROWS_AS(sources[1]->read(0, buffer), Error);
+  CHECK(sink.steps.back() == "reading the header of part 2 of 3, DeepSeek-R1-UD-IQ1_S-00002-of-00003.gguf");
+}
+
 TEST_CASE("RemoteSession matches a quant's folder name", "[sources]") {
   RemoteSession session(hub_settings(), canned_hub());
   CHECK(session.locate("https://huggingface.co/unsloth/DeepSeek-R1-GGUF/tree/main/DeepSeek-R1-UD-IQ1_S").files.size() == 3);

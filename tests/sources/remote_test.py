@@ -206,6 +206,9 @@ def cases(r, server):
     one_line_error(code, err, 6, ["timed out"], "slow server with --timeout 1")
     check(secs < 5, f"timeout: {secs:.1f} s")
 
+    progress_note(r, server)
+    fit_remote(r, server, total)
+
     # The cache command.
     code, out, err, _, _ = r.run("cache")
     check(code == 0 and "entries" in out, f"cache show: {code} {out!r}")
@@ -213,6 +216,117 @@ def cases(r, server):
     check(code == 0 and out.startswith("removed "), f"cache clear: {code} {out!r}")
     code, out, err, _, _ = r.run("cache", "--json")
     check(code == 0 and json.loads(out)["entries"] == 0, f"cache after clear: {out!r}")
+
+
+def run_on_pty(r, args, **extra):
+    """Runs r1tag with stderr on a pseudo-terminal (stdout a pipe); returns (exit code, stdout, stderr bytes)."""
+    import pty
+    master, slave = pty.openpty()
+    p = subprocess.Popen([r.binary, *args], stdout=subprocess.PIPE, stderr=slave, env=r.env(**extra))
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: every writer of the terminal is gone
+            break
+        if not chunk:
+            break
+        err += chunk
+    out = p.stdout.read().decode()
+    p.wait(timeout=60)
+    os.close(master)
+    return p.returncode, out, err
+
+
+def progress_note(r, server):
+    """A terminal waiting more than a second gets a one-line note on stderr, erased before the answer; a pipe
+    gets nothing, and stdout is the same either way."""
+    name = f"{DISTILL}:Q4_K_M"
+    server.slow_seconds = 1.2  # every answer: the listing, the resolve redirect, the range reads
+    try:
+        code, out, err = run_on_pty(r, ["explain", "--remote", name], XDG_CACHE_HOME=os.path.join(r.home, "p1"))
+        code2, out2, err2, secs, _ = r.run("explain", "--remote", name, XDG_CACHE_HOME=os.path.join(r.home, "p2"))
+    finally:
+        server.slow_seconds = 0
+    check(code == 0 and code2 == 0, f"progress: exit {code} on a terminal, {code2} on a pipe")
+    check(b": listing bartowski/" in err and err.startswith(b"\rr1tag: "), f"progress: the listing step shown on a terminal: {err!r}")
+    check(b"reading the header of " + DISTILL_FILE.encode()[:20] in err, f"progress: the header step shown: {err!r}")
+    check(err.endswith(b"\r\x1b[K"), f"progress: the note erased before the answer: {err[-40:]!r}")
+    check(b"\n" not in err, f"progress: one line, rewritten in place: {err!r}")
+    check(err2 == "", f"progress: nothing on a pipe ({secs:.1f} s): {err2!r}")
+    check(out == out2 and "Q4_K_M" in out, "progress: stdout the same on a terminal and a pipe")
+    # TERM=dumb cannot clear a line: no note.
+    server.slow_seconds = 1.2
+    try:
+        code, _, err = run_on_pty(r, ["explain", "--remote", name], XDG_CACHE_HOME=os.path.join(r.home, "p3"), TERM="dumb")
+    finally:
+        server.slow_seconds = 0
+    check(code == 0 and err == b"", f"progress: TERM=dumb, nothing: {err!r}")
+
+
+def fit_remote(r, server, total):
+    """`fit --remote --model NAME`: that exact file, placed from its real tensors (the same memory explain --remote
+    gives for the same flags), with run commands that fetch it; errors one line each."""
+    name = f"hf.co/{R1}:UD-IQ1_S"
+    cache = {"XDG_CACHE_HOME": os.path.join(r.home, "f1")}
+    code, out, err, _, log = r.run("fit", "--remote", "--json", "--vram", "24GB", "--ram", "192GB", "--model", name, **cache)
+    doc = json.loads(out) if out else {}
+    cands = doc.get("candidates", [])
+    check(code == 0 and doc.get("candidates_fitting") == 1 and len(cands) == 1, f"fit --remote: exit {code}, {err}")
+    c = cands[0] if cands else {}
+    try:
+        import jsonschema
+        with open(os.path.join(HERE, "..", "..", "docs", "schema", "fit.schema.json"), encoding="utf-8") as f:
+            problems = [e.message for e in jsonschema.Draft202012Validator(json.load(f)).iter_errors(doc)]
+        check(not problems, f"fit --remote: the document validates against fit.schema.json: {problems[:3]}")
+    except ImportError:
+        print("  python3-jsonschema not installed: fit --remote's document not validated")
+    check(c.get("file", {}).get("bytes") == total and c["file"]["basis"] == "header",
+          f"fit --remote: file.bytes {c.get('file')} == fixture {total}, basis header")
+    check(c.get("model", {}).get("id") == "DeepSeek-R1" and c["placement"] == "partial" and c["experts_on_cpu"],
+          f"fit --remote: DeepSeek-R1, partial with experts in RAM: {c.get('placement')}")
+    check(c.get("remote", {}).get("requests") == len(log) and c["remote"]["registry"] == "huggingface",
+          f"fit --remote: remote.requests == the server's {len(log)}")
+    check(c.get("run", {}).get("llama_server", "").startswith("llama-server -hf unsloth/DeepSeek-R1-GGUF:UD-IQ1_S -c 8192 "),
+          f"fit --remote: llama-server fetches the same file: {c.get('run')}")
+    code, out, _, _, _ = r.run("explain", "--remote", "--json", "--vram", "24GB", "--ram", "192GB", name, **cache)
+    explained = json.loads(out)["results"][0]["memory"] if code == 0 else {}
+    check(c.get("memory", {}).get("devices") == explained.get("devices"),
+          "fit --remote: the same memory per device as explain --remote with the same flags")
+    code, out, err, _, log = r.run("fit", "--remote", "--offline", "--vram", "24GB", "--ram", "192GB", "--model", name, **cache)
+    check(code == 0 and not log and "1 remote file fits" in out and "from the cache" in out, f"fit --remote --offline: {code} {err}")
+
+    # Too big for the budget: exit 1, one line; with --json still one whole document.
+    code, out, err, _, _ = r.run("fit", "--remote", "--vram", "24GB", "--model", name, **cache)
+    one_line_error(code, err, 1, ["does not fit", "--ram"], "fit --remote, too big")
+    code, out, err, _, _ = r.run("fit", "--remote", "--json", "--vram", "24GB", "--model", name, **cache)
+    check(code == 1 and json.loads(out)["error"]["exit_code"] == 1 and json.loads(out)["candidates"] == [],
+          f"fit --remote --json, too big: {code} {out[-200:]!r}")
+
+    # An ollama registry name: ollama pulls it itself.
+    code, out, err, _, _ = r.run("fit", "--remote", "--json", "--vram", "8GB", "--model", "deepseek-r1:1.5b")
+    c = json.loads(out)["candidates"][0] if code == 0 else {}
+    check(c.get("run", {}).get("ollama") == "OLLAMA_CONTEXT_LENGTH=8192 ollama run deepseek-r1:1.5b"
+          and c["run"]["llama_server"] is None and c["remote"]["registry"] == "ollama",
+          f"fit --remote ollama name: {code} {err} {c.get('run')}")
+
+    # Usage errors: no request at all, or only the listing for a repository alone.
+    code, out, err, _, log = r.run("fit", "--remote", "--vram", "24GB")
+    one_line_error(code, err, 2, ["--remote needs --model"], "fit --remote without --model")
+    check(not log, "fit --remote without --model: no request")
+    code, out, err, _, log = r.run("fit", "--vram", "24GB", "--model", name)
+    one_line_error(code, err, 2, ["unknown model"], "fit --model NAME without --remote")
+    check(not log, "fit --model without --remote: no connection")
+    code, out, err, _, log = r.run("fit", "--remote", "--vram", "24GB", "--model", f"hf.co/{R1}", **cache)
+    one_line_error(code, err, 2, ["is a repository", "UD-IQ1_S"], "fit --remote of a repository alone")
+    code, out, err, _, log = r.run("fit", "--remote", "--installed", "--vram", "24GB", "--model", name)
+    one_line_error(code, err, 2, ["--installed"], "fit --remote --installed")
+    code, out, err, _, log = r.run("fit", "--remote", "--model", name)  # R1TAG_DETECT=off: no hardware at all
+    one_line_error(code, err, 2, ["say what hardware"], "fit --remote without hardware")
+    check(not log, "fit --remote without hardware: the flags are checked before any request")
+    code, out, err, _, log = r.run("fit", "--offline", "--vram", "24GB", "--model", name)
+    one_line_error(code, err, 2, ["--offline goes with --remote"], "fit --offline without --remote")
 
 
 if __name__ == "__main__":

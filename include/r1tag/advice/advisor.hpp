@@ -13,6 +13,7 @@
 #include <r1tag/advice/quant_quality.hpp>
 #include <r1tag/hardware/speed_estimator.hpp>
 #include <r1tag/sources/installed_file.hpp>
+#include <r1tag/sources/remote_session.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -73,6 +74,7 @@ struct Candidate {
   std::uint64_t file_bytes = 0;
   std::string file_basis;       // "computed", "published" for custom mixes, "header" for an installed file
   std::optional<InstalledCopy> installed;  // set by the installed-model functions below
+  std::optional<RemoteSummary> remote;     // `fit --remote`: where the file's headers were read, what it cost
   bool tensor_split_estimated = false;  // custom mix: per-tensor bytes estimated from the published total
   PlacementKind placement = PlacementKind::cpu;
   bool experts_on_cpu = false;  // MoE: routed experts kept in RAM (--n-cpu-moe)
@@ -123,5 +125,22 @@ std::optional<Candidate> place_installed(const InstalledModel& installed, const 
 // with their reason and run commands that use the local copy (`ollama run NAME` for an ollama model,
 // `llama-server -m PATH` for every file). Throws Error (nothing_fits) when none fits or none is installed.
 FitAdvice advise_installed(const FitRequest& request, const Catalog& catalog, const std::vector<InstalledModel>& installed);
+
+struct Explanation;
+
+// `fit --remote --model NAME`: one file whose headers were read online, explained by explain_file.
+struct RemoteModel {
+  const Explanation* explanation = nullptr;  // must outlive the advice, whose candidate points into it
+  std::uint64_t bytes = 0;                   // every part
+  RemoteSummary summary;                     // the candidate's `remote`
+  // How llama-server fetches the same file ({"-hf", "owner/repo:Q4_K_M"}), and the name `ollama run`
+  // pulls ("deepseek-r1:7b"); empty when there is none.
+  std::vector<std::string> llama_server_source;
+  std::string ollama_name;
+};
+
+// That file placed on the request's budget exactly as an installed file is (its real tensors), with its
+// reason and run commands that fetch it. Throws Error (nothing_fits) saying why when it does not fit.
+FitAdvice advise_remote(const FitRequest& request, const Catalog& catalog, const RemoteModel& remote);
 
 }  // namespace r1tag

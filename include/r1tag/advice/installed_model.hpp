@@ -5,6 +5,7 @@
 #pragma once
 
 #include <r1tag/advice/explanation.hpp>
+#include <r1tag/common/progress.hpp>
 #include <r1tag/sources/installed_file.hpp>
 #include <r1tag/tables/catalog.hpp>
 
@@ -28,7 +29,8 @@ const char* origin_kind(StoreKind store);
 // `unreadable`, so one bad file in a store does not hide the others.
 InstalledModel explain_installed(InstalledFile file, const Catalog& catalog);
 
-// The same for every file, in order.
-std::vector<InstalledModel> explain_installed(std::vector<InstalledFile> files, const Catalog& catalog);
+// The same for every file, in order; `progress` (may be null) hears each file as its header is read.
+std::vector<InstalledModel> explain_installed(std::vector<InstalledFile> files, const Catalog& catalog,
+                                              ProgressSink* progress = nullptr);
 
 }  // namespace r1tag

@@ -122,6 +122,13 @@ std::uint64_t default_context_tokens(const RuntimeProfile& runtime, const Model&
 // The parallel sequences `runtime` defaults to in its modelled version (the last entry).
 std::uint32_t default_parallel_sequences(const RuntimeProfile& runtime);
 
+// Bytes per element of the KQ mask `runtime` builds as a graph input: f32 without flash attention; with it,
+// f32 (cast to f16 on the device) before llama.cpp b9410 and f16 since (PR #23764). A profile asked for at
+// no particular version models its newest release. The host holds this input, and each GPU of a pipeline
+// holds pipeline_parallel_copies of it.
+// Example: llama.cpp (b10488), flash attention -> 2; llama.cpp@b4700 or ollama@0.29 -> 4.
+std::uint64_t kq_mask_bytes(const RuntimeProfile& runtime, bool flash_attention);
+
 // A runtime profile by name ("llama.cpp", "ollama", "ollama@0.29"); nullptr when absent.
 const RuntimeProfile* find_runtime(const Catalog& catalog, std::string_view name);
 

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace r1tag {
@@ -40,6 +41,11 @@ class HttpByteSource final : public ByteSource {
   // The Hub's X-Repo-Commit (sent with the resolve redirect), when the server sent one.
   const std::string& revision() const { return m_revision; }
   std::uint32_t requests() const { return m_requests; }
+  // Each request for more bytes first reports `step` ("reading the header of X (part 2 of 3)") to `sink`.
+  void report_to(ProgressSink* sink, std::string step) {
+    m_progress = sink;
+    m_progress_step = std::move(step);
+  }
   bool fetched_any() const { return m_requests > 0; }
 
  private:
@@ -58,6 +64,8 @@ class HttpByteSource final : public ByteSource {
   std::string m_revision;
   std::uint32_t m_requests = 0;
   bool m_at_end = false;
+  ProgressSink* m_progress = nullptr;
+  std::string m_progress_step;
 };
 
 }  // namespace r1tag

@@ -3,6 +3,8 @@
 // one, so r1tag without --remote opens no connection.
 #pragma once
 
+#include <r1tag/common/progress.hpp>
+
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -50,6 +52,9 @@ struct HttpSettings {
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds command_timeout{60'000};  // for all the command's requests together
   std::string user_agent = "r1tag";
+  // Told the command's body bytes so far while a transfer runs, about once a second even while the
+  // server sends nothing (libcurl's CURLOPT_XFERINFOFUNCTION); null: nobody listens.
+  ProgressSink* progress = nullptr;
 };
 
 class HttpClient {

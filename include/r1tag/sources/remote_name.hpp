@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace r1tag {
 
@@ -38,5 +39,13 @@ RemoteName other_registry(const RemoteName& name);
 
 // "hf.co/owner/repo:QUANT" or "registry.ollama.ai/ns/model:tag": what r1tag read, for messages.
 std::string describe(const RemoteName& name);
+
+// How llama-server fetches the same file (llama.cpp's -hf and --hf-file): {"-hf", "owner/repo:QUANT"}, or
+// {"-hf", "owner/repo", "--hf-file", PATH} for a file named by its path; empty for an ollama name.
+std::vector<std::string> llama_server_source(const RemoteName& name);
+
+// The name `ollama run` pulls: "deepseek-r1:7b" (the library namespace left out, as ollama shows it),
+// "huihui_ai/deepseek-r1-abliterated:14b"; empty for a Hugging Face name.
+std::string ollama_run_name(const RemoteName& name);
 
 }  // namespace r1tag

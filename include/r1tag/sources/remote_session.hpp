@@ -61,9 +61,10 @@ struct RemoteSummary {
 class RemoteSession {
  public:
   // Makes the HTTP client unless settings.offline (throws Error network when the build has no libcurl).
-  explicit RemoteSession(RemoteSettings settings);
+  // `progress` (may be null) hears each step (listing, manifest, each part's header) and the client's ticks.
+  explicit RemoteSession(RemoteSettings settings, ProgressSink* progress = nullptr);
   // For tests: any client (null = offline).
-  RemoteSession(RemoteSettings settings, std::unique_ptr<HttpClient> client);
+  RemoteSession(RemoteSettings settings, std::unique_ptr<HttpClient> client, ProgressSink* progress = nullptr);
 
   // Resolves a name to its files. Errors: bad_input (not a name), network (not found with "did you mean",
   // gated without a token, 429, unreachable, timed out, not in the cache with --offline).
@@ -87,6 +88,7 @@ class RemoteSession {
   HttpResponse get(const std::string& url, const std::vector<std::string>& headers, bool with_token);
 
   RemoteSettings m_settings;
+  ProgressSink* m_progress = nullptr;
   std::unique_ptr<HttpClient> m_client;
   RemoteCache m_cache;
 };

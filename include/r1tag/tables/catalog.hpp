@@ -227,6 +227,10 @@ struct RuntimeProfile {
   std::vector<RuntimeGpuOverhead> gpu_overhead;
   RuntimeFigure host_prompt_cache_bytes;  // llama-server's --cache-ram ceiling (0: none)
   RuntimeFigure pipeline_parallel_copies;  // graph input copies per backend on several GPUs, all layers offloaded
+  // Bytes per element of the KQ mask graph input with flash attention, by version (oldest first): llama.cpp
+  // built it f32 and cast it to f16 on the device until b9410 (PR #23764), f16 since. Without flash
+  // attention it is always f32.
+  std::vector<RuntimeVersionedFigure> kq_mask_bytes_with_flash_attention;
   // Set when a version was asked for (--runtime ollama@0.6.7, or the one found installed): the eras of
   // the default context and parallel sequences follow it instead of the version text.
   std::string modelled_version;
