@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Turns measure_all.sh's JSON into the C++ rows pinned in tests/memory_estimator_test.cpp.
+"""Turns measure_all.sh's JSON (from dry_run.mjs or dry_run_native) into the C++ rows pinned in
+tests/memory/memory_estimator_test.cpp (or a second row set such as tests/memory/dry_run_rows_b10256.inc).
 
 usage: scripts/llama_dry_run/pin_results.py OUT_DIR > rows.inc   (then paste over the k_dry_run_* tables)
 Standard library only.

@@ -237,7 +237,13 @@ const std::vector<DeviceFigures>& DeviceSizer::figures(std::uint32_t gpu_layers,
   };
   for (const LayerRun& run : layer_runs(block_count, gpu_layers, m_request.gpus.size(), m_split, m_runtime, m_runs))
     add_run(run.device, run.begin, run.end);
-  add_buffers(cells);
+  // llama-server with an explicit -np N gives each sequence its own stream of cells (kv_unified off) and
+  // attends per stream, so the graph's KQ and mask span one stream's cells: -c 32768 -np 4 reserves the
+  // compute buffer of 8192 cells (dry run, scripts/llama_dry_run README). Streams came with
+  // ggml-org/llama.cpp#14363 (July 2025); kv_cache_cells assumes them for every build too. ollama before v0.30 (placement
+  // by its own estimator) is left as calibrated on its published logs.
+  const std::uint64_t streams = std::max<std::uint32_t>(m_request.parallel_sequences, 1);
+  add_buffers(m_runtime.placement.value == "llama_server_fit" ? cells / streams : cells);
   return m_devices;
 }
 

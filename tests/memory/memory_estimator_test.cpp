@@ -6,7 +6,8 @@
 // CPU backend, no_alloc dry run, ubatch 512, one sequence. Model bytes and KV+compute bytes are exact
 // (llama_model/llama_context memory_breakdown); K, V, compute and output are the MiB its log prints
 // with two decimals ("llama_kv_cache: size = …", "CPU compute buffer size = …", "output buffer size = …"),
-// stored here in hundredths of a MiB.
+// stored here in hundredths of a MiB. dry_run_rows_b10256.inc pins the same matrix from llama.cpp b10256
+// built from source (dry_run_native.cpp), so the b10488 r1tag's profile names is bracketed by two builds.
 #include <r1tag/memory/compute_buffer.hpp>
 #include <r1tag/common/error.hpp>
 #include <r1tag/gguf/file_size.hpp>
@@ -19,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -319,6 +321,8 @@ const DryRunContext k_dry_run_contexts[] = {
     {"DeepSeek-R1", KvLayout::deepseek_mla, 131072, "Q4_0", true, 131072, 247050, 0, 53601, 49, 3152553984ULL},
 };
 
+#include "dry_run_rows_b10256.inc"  // the same rows from llama.cpp b10256 built from source
+
 const Catalog& catalog() { return embedded_catalog(); }
 const RuntimeProfile& llama_cpp() { return *find_runtime(catalog(), "llama.cpp"); }
 // The ollama the published measurements ran (2025-26 releases before v0.30, its own estimator and runner).
@@ -394,9 +398,11 @@ TEST_CASE("kv_cache pads cells as llama.cpp does", "[memory_estimator]") {
   CHECK(kv_cache_cells(1000, 3, llama_cpp()) == 3 * 1024);
 }
 
-TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exact, CPU compute within 10 %",
-          "[memory_estimator]") {
-  for (const DryRunModel& row : k_dry_run_models) {
+namespace {
+
+// One build's dry-run rows against r1tag: model, KV and output exact, CPU compute within 10 %.
+void check_dry_run(std::span<const DryRunModel> models, std::span<const DryRunContext> contexts) {
+  for (const DryRunModel& row : models) {
     INFO(row.model << " " << row.scheme);
     const MemoryEstimate e = estimate_memory(model(row.model), plan(row.model, row.layout, row.scheme), llama_cpp(),
                                              request(4096), catalog());
@@ -404,7 +410,7 @@ TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exa
     CHECK(model(row.model).hparams.vocab_size == row.n_vocab);
   }
   double worst_compute_error = 0;
-  for (const DryRunContext& row : k_dry_run_contexts) {
+  for (const DryRunContext& row : contexts) {
     INFO(row.model << " ctx " << row.context_tokens << " " << row.kv_type << " fa " << row.flash_attention);
     MemoryRequest r = request(row.context_tokens, row.kv_type, row.flash_attention);
     r.kv_layout = row.layout;
@@ -434,6 +440,178 @@ TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exa
                   static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
   }
   CHECK(worst_compute_error > 0);  // the table was read
+}
+
+}  // namespace
+
+TEST_CASE("memory_estimator equals llama.cpp's dry run: model, KV and output exact, CPU compute within 10 %",
+          "[memory_estimator]") {
+  SECTION("llama.cpp v0.5.0 (node-llama-cpp 3.22.1)") { check_dry_run(k_dry_run_models, k_dry_run_contexts); }
+  SECTION("llama.cpp b10256 built from source (llama.rn 0.12.9's copy of the tree)") {
+    check_dry_run(k_dry_run_models_b10256, k_dry_run_contexts_b10256);
+  }
+}
+
+TEST_CASE("memory_estimator follows llama.cpp's split slots (-np 4): KV and output exact, CPU compute within 10 %",
+          "[memory_estimator]") {
+  // dry_run_native.cpp --seqs 4 (n_seq_max 4, kv_unified off: -c N -np 4 gives 4 streams of N/4 cells),
+  // f16 KV, Q4_K_M, ubatch 512; identical in llama.cpp v0.5.0 and b10256 built from source. The log's
+  // cell count is per stream. With --kv-unified (llama-server's -np auto: 4 slots, one pool) KV and compute
+  // equal the one-sequence rows above and only the output buffer grows 4 times, as here.
+  struct SlotRow {
+    const char* model;
+    KvLayout layout;
+    std::uint64_t total_context_tokens;  // -c
+    bool flash_attention;
+    std::uint64_t cells_per_stream, k_centi_mib, v_centi_mib, compute_centi_mib, output_centi_mib;
+    std::uint64_t kv_plus_compute_bytes;
+  };
+  const SlotRow rows[] = {
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 4096, true, 1024, 11200, 11200, 31100, 232, 560990208ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 4096, false, 1024, 11200, 11200, 31100, 232, 560990208ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 32768, true, 8192, 89600, 89600, 31100, 232, 2205157376ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 32768, false, 8192, 89600, 89600, 50101, 232, 2404395008ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 4096, true, 1024, 27450, 0, 40901, 197, 716711936ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 4096, false, 1024, 27450, 0, 66601, 197, 986195968ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 32768, true, 8192, 219600, 0, 41601, 197, 2738890752ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 32768, false, 8192, 219600, 0, 245601, 197, 4877985792ULL},
+  };
+  for (const SlotRow& row : rows) {
+    INFO(row.model << " -c " << row.total_context_tokens << " -np 4 fa " << row.flash_attention);
+    MemoryRequest r = request(row.total_context_tokens / 4, "F16", row.flash_attention);
+    r.parallel_sequences = 4;
+    r.kv_layout = row.layout;
+    const Model& m = model(row.model);
+    const MemoryEstimate e = estimate_memory(m, plan(row.model, row.layout), llama_cpp(), r, catalog());
+    CHECK(e.kv_cache_cells == 4 * row.cells_per_stream);
+    const KvCacheShape shape = kv_cache_shape(m, row.layout, llama_cpp());
+    const GgmlType& f16 = *catalog().find_type("F16");
+    const std::uint64_t k_bytes = cache_values_bytes(shape.key_values_per_cell, f16) * e.kv_cache_cells * m.hparams.block_count;
+    const std::uint64_t v_bytes = cache_values_bytes(shape.value_values_per_cell, f16) * e.kv_cache_cells * m.hparams.block_count;
+    CHECK(e.kv_cache_bytes == k_bytes + v_bytes);
+    CHECK(logged_centi_mib(k_bytes) == row.k_centi_mib);
+    CHECK(logged_centi_mib(v_bytes) == row.v_centi_mib);
+    CHECK(logged_centi_mib(e.output_bytes) == row.output_centi_mib);
+    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
+    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
+    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
+                         static_cast<double>(llama_compute);
+    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
+      std::printf("np4 %s %llu fa=%d llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.model,
+                  static_cast<unsigned long long>(row.total_context_tokens), row.flash_attention,
+                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
+    CHECK(std::abs(error) <= 0.10);
+  }
+}
+
+TEST_CASE("memory_estimator follows llama.cpp's compute buffer at larger ubatches (-ub 1024, 2048)", "[memory_estimator]") {
+  // dry_run_native.cpp --ubatch N (batch = ubatch), f16 KV, Q4_K_M, one sequence; identical in llama.cpp
+  // v0.5.0 and b10256 built from source. KV and output do not depend on the ubatch (checked by the rows above).
+  struct UbatchRow {
+    const char* model;
+    KvLayout layout;
+    std::uint32_t ubatch_tokens;
+    std::uint64_t context_tokens;
+    bool flash_attention;
+    std::uint64_t compute_centi_mib;
+    std::uint64_t kv_plus_compute_bytes;
+  };
+  const UbatchRow rows[] = {
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 1024, 4096, true, 62200, 887099392ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 1024, 4096, false, 62200, 887099392ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 1024, 32768, true, 62200, 2531266560ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 1024, 32768, false, 378602, 5848977408ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 2048, 4096, true, 124401, 1539317760ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 2048, 4096, false, 124401, 1539317760ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 2048, 32768, true, 124401, 3183484928ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, 2048, 32768, false, 757204, 9818906624ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 1024, 4096, true, 63400, 1738543104ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 1024, 4096, false, 76402, 1874874368ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 1024, 32768, true, 63400, 9254735872ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 1024, 32768, false, 535602, 14206128128ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 2048, 4096, true, 126801, 2403344384ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 2048, 4096, false, 152804, 2676006912ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 2048, 32768, true, 126801, 9919537152ULL},
+      {"DeepSeek-R1-Distill-Qwen-32B", KvLayout::standard, 2048, 32768, false, 1071204, 19822321664ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 1024, 4096, true, 53300, 1095766016ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 1024, 4096, false, 61602, 1182814208ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 1024, 32768, true, 53300, 4853862400ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 1024, 32768, false, 431202, 8816447488ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 2048, 4096, true, 106601, 1654661120ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 2048, 4096, false, 123204, 1828757504ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 2048, 32768, true, 106601, 5412757504ULL},
+      {"DeepSeek-R1-Distill-Llama-8B", KvLayout::standard, 2048, 32768, false, 862404, 13337927680ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 1024, 4096, true, 82402, 1151881216ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 1024, 4096, false, 288002, 3307753472ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 1024, 32768, true, 88002, 3225440256ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 1024, 32768, false, 1732802, 20472418304ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 2048, 4096, true, 164804, 2015928320ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 2048, 4096, false, 576004, 6327672832ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 2048, 32768, true, 176004, 4148207616ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, 2048, 32768, false, 3465604, 38642163712ULL},
+  };
+  for (const UbatchRow& row : rows) {
+    INFO(row.model << " -c " << row.context_tokens << " -ub " << row.ubatch_tokens << " fa " << row.flash_attention);
+    MemoryRequest r = request(row.context_tokens, "F16", row.flash_attention);
+    r.ubatch_tokens = row.ubatch_tokens;
+    r.kv_layout = row.layout;
+    const MemoryEstimate e = estimate_memory(model(row.model), plan(row.model, row.layout), llama_cpp(), r, catalog());
+    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
+    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
+    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
+                         static_cast<double>(llama_compute);
+    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
+      std::printf("ub%u %s %llu fa=%d llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.ubatch_tokens, row.model,
+                  static_cast<unsigned long long>(row.context_tokens), row.flash_attention,
+                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
+    CHECK(std::abs(error) <= 0.10);
+  }
+}
+
+TEST_CASE("memory_estimator's llama.cpp default context is the trained one, as llama.cpp's -c 0", "[memory_estimator]") {
+  // dry_run_native.cpp --ctx 0 (n_ctx 0: "from model"), flash attention on, Q4_K_M, ubatch 512, llama.cpp
+  // v0.5.0 built from source: the cells llama.cpp gives -c 0, the KV, output and compute it plans there.
+  struct TrainedRow {
+    const char* model;
+    KvLayout layout;
+    const char* kv_type;
+    std::uint64_t kv_cells, k_centi_mib, v_centi_mib, compute_centi_mib, output_centi_mib;
+    std::uint64_t kv_plus_compute_bytes;
+  };
+  const TrainedRow rows[] = {
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, "F16", 131072, 358400, 358400, 31100, 58, 7842301952ULL},
+      {"DeepSeek-R1-Distill-Qwen-7B", KvLayout::standard, "Q8_0", 131072, 190400, 190400, 31800, 58, 4326426624ULL},
+      {"DeepSeek-R1-0528-Qwen3-8B", KvLayout::standard, "F16", 131072, 921600, 921600, 31275, 58, 19655297024ULL},
+      {"DeepSeek-R1-0528-Qwen3-8B", KvLayout::standard, "Q8_0", 131072, 489600, 489600, 32075, 58, 10603988992ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, "F16", 163840, 1098000, 0, 56801, 49, 12108965888ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_mla, "Q8_0", 163840, 583312, 0, 56801, 49, 6712076288ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_legacy, "F16", 163840, 46848000, 31232000, 45601, 49, 819206305792ULL},
+      {"DeepSeek-R1", KvLayout::deepseek_legacy, "Q8_0", 163840, 24888000, 16592000, 44004, 49, 435410745344ULL},
+  };
+  for (const TrainedRow& row : rows) {
+    INFO(row.model << " -c 0 " << row.kv_type);
+    const Model& m = model(row.model);
+    MemoryRequest r = request(default_context_tokens(llama_cpp(), m, 0), row.kv_type, true);
+    r.kv_layout = row.layout;
+    const MemoryEstimate e = estimate_memory(m, plan(row.model, row.layout), llama_cpp(), r, catalog());
+    CHECK(e.kv_cache_cells == row.kv_cells);
+    const KvCacheShape shape = kv_cache_shape(m, row.layout, llama_cpp());
+    const GgmlType& type = *catalog().find_type(row.kv_type);
+    const std::uint64_t k_bytes = cache_values_bytes(shape.key_values_per_cell, type) * row.kv_cells * m.hparams.block_count;
+    const std::uint64_t v_bytes = cache_values_bytes(shape.value_values_per_cell, type) * row.kv_cells * m.hparams.block_count;
+    CHECK(e.kv_cache_bytes == k_bytes + v_bytes);
+    CHECK(logged_centi_mib(k_bytes) == row.k_centi_mib);
+    CHECK(logged_centi_mib(v_bytes) == row.v_centi_mib);
+    CHECK(logged_centi_mib(e.output_bytes) == row.output_centi_mib);
+    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
+    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
+    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
+                         static_cast<double>(llama_compute);
+    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
+      std::printf("c0 %s %s llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.model, row.kv_type,
+                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
+    CHECK(std::abs(error) <= 0.10);
+  }
 }
 
 TEST_CASE("memory_estimator applies each runtime's KV cache rules", "[memory_estimator]") {
