@@ -4,6 +4,7 @@
 // Built and run by `fuzz/run.sh SECONDS cli` (clang only; never part of the default build).
 #include "cli/app.hpp"
 #include "fuzz_arguments.hpp"
+#include "fuzz_environment.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,10 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::ostringstream out;
   std::ostringstream err;
   // Detection off: the fuzzer explores the command line, not the machine (nor runs nvidia-smi per input).
-  r1tag::cli::Environment env;
-  env.variables = {{"R1TAG_DETECT", "off"}};
-  const int code = r1tag::cli::run(args, out, err, env);
-  if (code != 0 && code != 1 && code != 2 && code != 3 && code != 4) __builtin_trap();
+  const int code = r1tag::cli::run(args, out, err, r1tag::fuzz::fuzz_environment(false));
+  if (!r1tag::fuzz::documented_exit_code(code) || code == 74) __builtin_trap();
   const bool json = std::find(args.begin(), args.end(), "--json") != args.end();
   if (json && !out.str().empty() && out.str().rfind("{", 0) == 0 && !nlohmann::json::accept(out.str())) __builtin_trap();
   return 0;

@@ -6,6 +6,7 @@
 // Built and run by `fuzz/run.sh SECONDS hostile` (clang only; never part of the default build).
 #include "cli/app.hpp"
 #include "fuzz_arguments.hpp"
+#include "fuzz_environment.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -49,15 +50,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::ostringstream out;
   if (stdout_fails) out.setstate(std::ios::badbit);
   std::ostringstream err;
-  const int code = r1tag::cli::run(args, out, err, r1tag::cli::Environment{});
-  if (code != 0 && code != 1 && code != 2 && code != 3 && code != 4 && code != 74) __builtin_trap();
+  const int code = r1tag::cli::run(args, out, err, r1tag::fuzz::fuzz_environment(true));
+  if (!r1tag::fuzz::documented_exit_code(code)) __builtin_trap();
   if (!clean_stderr(err.str())) __builtin_trap();
   if (stdout_fails) {
     // Success with a failed stdout is only right when there was nothing to print.
     if (code == 0) {
       std::ostringstream good;
       std::ostringstream good_err;
-      r1tag::cli::run(args, good, good_err, r1tag::cli::Environment{});
+      r1tag::cli::run(args, good, good_err, r1tag::fuzz::fuzz_environment(true));
       if (!good.str().empty()) __builtin_trap();
     }
     return 0;
