@@ -1,15 +1,15 @@
 #include <r1tag/memory/compute_buffer.hpp>
 
+#include "memory/ggml_element_bytes.hpp"
+
 #include <algorithm>
 
 namespace r1tag {
 
 namespace {
 
-// Activations are f32; the KQ mask is f16 with flash attention and f32 without (llama-graph.cpp
-// build_attn_inp_kq_mask). These are ggml type sizes, not tunable figures.
-constexpr std::uint64_t k_f32_bytes = 4;
-constexpr std::uint64_t k_f16_bytes = 2;
+constexpr std::uint64_t k_f32_bytes = ggml_element_bytes::f32;
+constexpr std::uint64_t k_f16_bytes = ggml_element_bytes::f16;
 
 // How many activation rows of each width stay alive at each stage's peak. They are counts of graph
 // tensors, found by matching the stages below against llama.cpp v0.5.0's dry run for every R1

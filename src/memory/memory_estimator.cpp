@@ -4,6 +4,7 @@
 #include <r1tag/common/error.hpp>
 
 #include "memory/device_sizer.hpp"
+#include "memory/ggml_element_bytes.hpp"
 
 #include <fmt/format.h>
 
@@ -16,8 +17,7 @@ namespace r1tag {
 
 namespace {
 
-constexpr std::uint64_t k_logit_bytes = sizeof(float);  // llama.cpp's output buffer holds f32 logits
-constexpr std::uint64_t k_f32_bytes = sizeof(float);    // activations and the KQ mask without flash attention
+constexpr std::uint64_t k_logit_bytes = ggml_element_bytes::f32;  // llama.cpp's output buffer holds f32 logits
 constexpr int k_cpu = -1;                               // device index of system RAM
 
 bool quantized(const GgmlType& type) { return type.block_size > 1; }
@@ -284,7 +284,7 @@ void DeviceSizer::add_buffers(std::uint64_t kv_cells) {
     // An unused GPU gets no context, so no overhead either.
     if ((d.layer_count > 0 || d.weights_bytes > 0) && m_gpu_overhead[g]) d.overhead_bytes = *m_gpu_overhead[g];
   }
-  const std::uint64_t input_rows = std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * k_f32_bytes;
+  const std::uint64_t input_rows = std::uint64_t{h.embedding_length} * m_request.ubatch_tokens * ggml_element_bytes::f32;
   if (cpu_runs_layers) {
     cpu.compute_bytes = compute;
   } else if (gpus_with_layers > 0) {
@@ -358,11 +358,11 @@ const RuntimeGpuOverhead* gpu_overhead_for(const RuntimeProfile& runtime, std::s
 }
 
 std::uint64_t kq_mask_bytes(const RuntimeProfile& runtime, bool flash_attention) {
-  if (!flash_attention || runtime.kq_mask_bytes_with_flash_attention.empty()) return k_f32_bytes;
+  if (!flash_attention || runtime.kq_mask_bytes_with_flash_attention.empty()) return ggml_element_bytes::f32;
   // The profile's own version text can name other software's versions ("the llama-server ollama v0.32.15
   // ships"), so without a chosen version the newest era, the one the profile is named for, applies.
   if (runtime.modelled_version.empty()) return runtime.kq_mask_bytes_with_flash_attention.back().value;
-  std::uint64_t bytes = k_f32_bytes;
+  std::uint64_t bytes = ggml_element_bytes::f32;
   for (const RuntimeVersionedFigure& f : runtime.kq_mask_bytes_with_flash_attention)
     if (version_at_least(runtime.modelled_version, f.since_version)) bytes = f.value;
   return bytes;
