@@ -15,10 +15,11 @@ inline cli::Environment fuzz_environment(bool detect_hardware) {
   return env;
 }
 
-// Exit codes a well-formed run may end with (README's table): 0, nothing fits, usage, bad input, bad data,
-// network (a --remote input), and output failure.
+// Exit codes a run may end with (README's table): 0, nothing fits, usage, bad input, bad data, a model file
+// r1tag cannot read (a path argument), network (a --remote input), and output failure. 70, the internal
+// error, is never right.
 inline bool documented_exit_code(int code) {
-  return code == 0 || code == 1 || code == 2 || code == 3 || code == 4 || code == 6 || code == 74;
+  return code == 0 || code == 1 || code == 2 || code == 3 || code == 4 || code == 5 || code == 6 || code == 74;
 }
 
 }  // namespace r1tag::fuzz
