@@ -8,26 +8,18 @@
 
 namespace r1tag {
 
-namespace {
-
-std::optional<std::string> null_if_empty_string(const std::string& s) {
-  return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
-}  // namespace
-
 void write_remote_summary(JsonWriter& w, const RemoteSummary& s) {
   w.key("remote").begin_object();
   w.field("registry", s.registry);
   w.field("name", s.name);
   w.field("urls", s.urls);
-  w.field("revision", null_if_empty_string(s.revision));
+  w.field("revision", null_if_empty(s.revision));
   w.field("etags", s.etags);
   w.field("bytes_fetched", s.bytes_fetched);
   w.field("requests", s.requests);
   w.field("from_cache", s.from_cache);
-  w.field("listing_cached_at", null_if_empty_string(s.cached_at));
-  w.field("note", null_if_empty_string(s.note));
+  w.field("listing_cached_at", null_if_empty(s.cached_at));
+  w.field("note", null_if_empty(s.note));
   w.end_object();
 }
 

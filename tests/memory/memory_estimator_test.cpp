@@ -15,6 +15,7 @@
 #include <r1tag/memory/memory_estimator.hpp>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
 #include <cstdio>
@@ -400,6 +401,43 @@ TEST_CASE("kv_cache pads cells as llama.cpp does", "[memory_estimator]") {
 
 namespace {
 
+// What one llama.cpp dry run logged: KV cells, the K, V, output and compute MiB it prints (in hundredths) and
+// the exact KV + compute byte total of its memory breakdown.
+struct LoggedBuffers {
+  std::uint64_t kv_cells, k_centi_mib, v_centi_mib, output_centi_mib, compute_centi_mib, kv_plus_compute_bytes;
+};
+
+// r1tag's compute buffer against llama.cpp's (its KV + compute total minus r1tag's exact KV; that this prints as
+// the logged compute MiB also closes the check on the KV bytes): within 10 %. Returns the relative error.
+double check_compute(const MemoryEstimate& e, std::uint64_t kv_plus_compute_bytes, std::uint64_t compute_centi_mib,
+                     const std::string& label) {
+  const std::uint64_t llama_compute = kv_plus_compute_bytes - e.kv_cache_bytes;
+  CHECK(logged_centi_mib(llama_compute) == compute_centi_mib);
+  const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
+                       static_cast<double>(llama_compute);
+  CHECK(std::abs(error) <= 0.10);
+  if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
+    std::printf("%s llama=%.2f r1tag=%.2f MiB %+.1f%%\n", label.c_str(), static_cast<double>(llama_compute) / k_mib,
+                static_cast<double>(e.compute_bytes) / k_mib, error * 100);
+  return error;
+}
+
+// r1tag's estimate against one dry run: KV cells, K, V and output buffers exact, compute within 10 %.
+double check_logged(const MemoryEstimate& e, const Model& m, KvLayout layout, const char* kv_type,
+                    const LoggedBuffers& logged, const std::string& label) {
+  CHECK(e.kv_cache_cells == logged.kv_cells);
+  const KvCacheShape shape = kv_cache_shape(m, layout, llama_cpp());
+  const GgmlType& type = *catalog().find_type(kv_type);
+  const std::uint64_t cells_in_all_layers = logged.kv_cells * m.hparams.block_count;
+  const std::uint64_t k_bytes = cache_values_bytes(shape.key_values_per_cell, type) * cells_in_all_layers;
+  const std::uint64_t v_bytes = cache_values_bytes(shape.value_values_per_cell, type) * cells_in_all_layers;
+  CHECK(e.kv_cache_bytes == k_bytes + v_bytes);
+  CHECK(logged_centi_mib(k_bytes) == logged.k_centi_mib);
+  CHECK(logged_centi_mib(v_bytes) == logged.v_centi_mib);
+  CHECK(logged_centi_mib(e.output_bytes) == logged.output_centi_mib);
+  return check_compute(e, logged.kv_plus_compute_bytes, logged.compute_centi_mib, label);
+}
+
 // One build's dry-run rows against r1tag: model, KV and output exact, CPU compute within 10 %.
 void check_dry_run(std::span<const DryRunModel> models, std::span<const DryRunContext> contexts) {
   for (const DryRunModel& row : models) {
@@ -417,27 +455,12 @@ void check_dry_run(std::span<const DryRunModel> models, std::span<const DryRunCo
     const Model& m = model(row.model);
     const MemoryEstimate e = estimate_memory(m, plan(row.model, row.layout), llama_cpp(), r, catalog());
     REQUIRE(e.devices.size() == 1);
-    CHECK(e.kv_cache_cells == row.kv_cells);
-    const KvCacheShape shape = kv_cache_shape(m, row.layout, llama_cpp());
-    const GgmlType& type = *catalog().find_type(row.kv_type);
-    const std::uint64_t k_bytes = cache_values_bytes(shape.key_values_per_cell, type) * row.kv_cells * m.hparams.block_count;
-    const std::uint64_t v_bytes = cache_values_bytes(shape.value_values_per_cell, type) * row.kv_cells * m.hparams.block_count;
-    CHECK(e.kv_cache_bytes == k_bytes + v_bytes);
-    CHECK(logged_centi_mib(k_bytes) == row.k_centi_mib);
-    CHECK(logged_centi_mib(v_bytes) == row.v_centi_mib);
-    CHECK(logged_centi_mib(e.output_bytes) == row.output_centi_mib);
-    // llama.cpp's compute buffer, exact: its KV + compute total minus the KV above. That it prints as the
-    // logged compute MiB also closes the check on the KV bytes.
-    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
-    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
-    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
-                         static_cast<double>(llama_compute);
-    CHECK(std::abs(error) <= 0.10);
+    const LoggedBuffers logged{row.kv_cells,         row.k_centi_mib,       row.v_centi_mib,
+                               row.output_centi_mib, row.compute_centi_mib, row.kv_plus_compute_bytes};
+    const double error = check_logged(e, m, row.layout, row.kv_type, logged,
+                                      fmt::format("{} {} {} fa={}", row.model, row.context_tokens, row.kv_type,
+                                                  row.flash_attention));
     worst_compute_error = std::max(worst_compute_error, std::abs(error));
-    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
-      std::printf("%s %d %llu %s fa=%d llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.model, static_cast<int>(row.layout),
-                  static_cast<unsigned long long>(row.context_tokens), row.kv_type, row.flash_attention,
-                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
   }
   CHECK(worst_compute_error > 0);  // the table was read
 }
@@ -483,24 +506,10 @@ TEST_CASE("memory_estimator follows llama.cpp's split slots (-np 4): KV and outp
     r.kv_layout = row.layout;
     const Model& m = model(row.model);
     const MemoryEstimate e = estimate_memory(m, plan(row.model, row.layout), llama_cpp(), r, catalog());
-    CHECK(e.kv_cache_cells == 4 * row.cells_per_stream);
-    const KvCacheShape shape = kv_cache_shape(m, row.layout, llama_cpp());
-    const GgmlType& f16 = *catalog().find_type("F16");
-    const std::uint64_t k_bytes = cache_values_bytes(shape.key_values_per_cell, f16) * e.kv_cache_cells * m.hparams.block_count;
-    const std::uint64_t v_bytes = cache_values_bytes(shape.value_values_per_cell, f16) * e.kv_cache_cells * m.hparams.block_count;
-    CHECK(e.kv_cache_bytes == k_bytes + v_bytes);
-    CHECK(logged_centi_mib(k_bytes) == row.k_centi_mib);
-    CHECK(logged_centi_mib(v_bytes) == row.v_centi_mib);
-    CHECK(logged_centi_mib(e.output_bytes) == row.output_centi_mib);
-    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
-    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
-    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
-                         static_cast<double>(llama_compute);
-    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
-      std::printf("np4 %s %llu fa=%d llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.model,
-                  static_cast<unsigned long long>(row.total_context_tokens), row.flash_attention,
-                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
-    CHECK(std::abs(error) <= 0.10);
+    const LoggedBuffers logged{4 * row.cells_per_stream, row.k_centi_mib,          row.v_centi_mib,
+                               row.output_centi_mib,     row.compute_centi_mib,    row.kv_plus_compute_bytes};
+    check_logged(e, m, row.layout, "F16", logged,
+                 fmt::format("np4 {} {} fa={}", row.model, row.total_context_tokens, row.flash_attention));
   }
 }
 
@@ -556,15 +565,8 @@ TEST_CASE("memory_estimator follows llama.cpp's compute buffer at larger ubatche
     r.ubatch_tokens = row.ubatch_tokens;
     r.kv_layout = row.layout;
     const MemoryEstimate e = estimate_memory(model(row.model), plan(row.model, row.layout), llama_cpp(), r, catalog());
-    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
-    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
-    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
-                         static_cast<double>(llama_compute);
-    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
-      std::printf("ub%u %s %llu fa=%d llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.ubatch_tokens, row.model,
-                  static_cast<unsigned long long>(row.context_tokens), row.flash_attention,
-                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
-    CHECK(std::abs(error) <= 0.10);
+    check_compute(e, row.kv_plus_compute_bytes, row.compute_centi_mib,
+                  fmt::format("ub{} {} {} fa={}", row.ubatch_tokens, row.model, row.context_tokens, row.flash_attention));
   }
 }
 
@@ -594,23 +596,9 @@ TEST_CASE("memory_estimator's llama.cpp default context is the trained one, as l
     MemoryRequest r = request(default_context_tokens(llama_cpp(), m, 0), row.kv_type, true);
     r.kv_layout = row.layout;
     const MemoryEstimate e = estimate_memory(m, plan(row.model, row.layout), llama_cpp(), r, catalog());
-    CHECK(e.kv_cache_cells == row.kv_cells);
-    const KvCacheShape shape = kv_cache_shape(m, row.layout, llama_cpp());
-    const GgmlType& type = *catalog().find_type(row.kv_type);
-    const std::uint64_t k_bytes = cache_values_bytes(shape.key_values_per_cell, type) * row.kv_cells * m.hparams.block_count;
-    const std::uint64_t v_bytes = cache_values_bytes(shape.value_values_per_cell, type) * row.kv_cells * m.hparams.block_count;
-    CHECK(e.kv_cache_bytes == k_bytes + v_bytes);
-    CHECK(logged_centi_mib(k_bytes) == row.k_centi_mib);
-    CHECK(logged_centi_mib(v_bytes) == row.v_centi_mib);
-    CHECK(logged_centi_mib(e.output_bytes) == row.output_centi_mib);
-    const std::uint64_t llama_compute = row.kv_plus_compute_bytes - e.kv_cache_bytes;
-    CHECK(logged_centi_mib(llama_compute) == row.compute_centi_mib);
-    const double error = (static_cast<double>(e.compute_bytes) - static_cast<double>(llama_compute)) /
-                         static_cast<double>(llama_compute);
-    if (std::getenv("R1TAG_PRINT_COMPUTE") != nullptr)
-      std::printf("c0 %s %s llama=%.2f r1tag=%.2f MiB %+.1f%%\n", row.model, row.kv_type,
-                  static_cast<double>(llama_compute) / k_mib, static_cast<double>(e.compute_bytes) / k_mib, error * 100);
-    CHECK(std::abs(error) <= 0.10);
+    const LoggedBuffers logged{row.kv_cells,         row.k_centi_mib,       row.v_centi_mib,
+                               row.output_centi_mib, row.compute_centi_mib, row.kv_plus_compute_bytes};
+    check_logged(e, m, row.layout, row.kv_type, logged, fmt::format("c0 {} {}", row.model, row.kv_type));
   }
 }
 
