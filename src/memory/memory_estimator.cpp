@@ -40,6 +40,16 @@ bool version_at_least(std::string_view version, std::string_view since) {
   return version_parts(version) >= version_parts(since);
 }
 
+// The era in force at `version` among a profile's entries ordered by since_version; with no version, the
+// newest. Null before the first era.
+template <typename Eras>
+const typename Eras::value_type* era_at(const Eras& eras, std::string_view version) {
+  const typename Eras::value_type* found = nullptr;
+  for (const auto& era : eras)
+    if (version.empty() || version_at_least(version, era.since_version)) found = &era;
+  return found;
+}
+
 // The version number at the start of a profile's version text, "0.15.5" from "ollama v0.15.5 - …";
 // empty when it names none (llama.cpp profiles use a single era).
 std::string modelled_version(const RuntimeProfile& runtime) {
@@ -337,10 +347,7 @@ std::optional<RuntimeProfile> select_runtime(const Catalog& catalog, std::string
 }
 
 std::uint64_t runtime_default_context_tokens(const RuntimeProfile& runtime, std::uint64_t total_vram_bytes) {
-  const std::string version = modelled_version(runtime);
-  const RuntimeContextDefault* era = nullptr;
-  for (const RuntimeContextDefault& d : runtime.default_context)
-    if (version.empty() || version_at_least(version, d.since_version)) era = &d;
+  const RuntimeContextDefault* era = era_at(runtime.default_context, modelled_version(runtime));
   std::uint64_t tokens = 0;
   if (era != nullptr)
     for (const RuntimeContextTier& t : era->tiers)
@@ -358,22 +365,16 @@ const RuntimeGpuOverhead* gpu_overhead_for(const RuntimeProfile& runtime, std::s
 }
 
 std::uint64_t kq_mask_bytes(const RuntimeProfile& runtime, bool flash_attention) {
-  if (!flash_attention || runtime.kq_mask_bytes_with_flash_attention.empty()) return ggml_element_bytes::f32;
+  if (!flash_attention) return ggml_element_bytes::f32;
   // The profile's own version text can name other software's versions ("the llama-server ollama v0.32.15
   // ships"), so without a chosen version the newest era, the one the profile is named for, applies.
-  if (runtime.modelled_version.empty()) return runtime.kq_mask_bytes_with_flash_attention.back().value;
-  std::uint64_t bytes = ggml_element_bytes::f32;
-  for (const RuntimeVersionedFigure& f : runtime.kq_mask_bytes_with_flash_attention)
-    if (version_at_least(runtime.modelled_version, f.since_version)) bytes = f.value;
-  return bytes;
+  const RuntimeVersionedFigure* era = era_at(runtime.kq_mask_bytes_with_flash_attention, runtime.modelled_version);
+  return era != nullptr ? era->value : ggml_element_bytes::f32;
 }
 
 std::uint32_t default_parallel_sequences(const RuntimeProfile& runtime) {
-  const std::string version = modelled_version(runtime);
-  std::uint64_t value = 1;
-  for (const RuntimeVersionedFigure& f : runtime.default_parallel_sequences)
-    if (version.empty() || version_at_least(version, f.since_version)) value = f.value;
-  return static_cast<std::uint32_t>(value);
+  const RuntimeVersionedFigure* era = era_at(runtime.default_parallel_sequences, modelled_version(runtime));
+  return era != nullptr ? static_cast<std::uint32_t>(era->value) : 1;
 }
 
 std::uint64_t default_context_tokens(const RuntimeProfile& runtime, const Model& model, std::uint64_t total_vram_bytes) {
